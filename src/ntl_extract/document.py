@@ -1,0 +1,112 @@
+"""The per-article state every stage reads: raw and normalised text, sentences,
+publication date, and the one constructor that makes mentions exact."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from . import segment
+from .model import Article, Mention
+from .normalise import NormText, normalise
+
+
+@dataclass(frozen=True)
+class Published:
+    """The article's publication date (and time, when the stamp gives one)."""
+
+    date: dt.date
+    time: tuple[int, int] | None = None
+
+    @property
+    def value(self) -> str:
+        if self.time is None:
+            return self.date.isoformat()
+        return f"{self.date.isoformat()}T{self.time[0]:02d}:{self.time[1]:02d}"
+
+    @classmethod
+    def parse(cls, value: str) -> "Published":
+        """`2024-07-03`, `2024-07-03T10:35`, `20240703`, `03/07/2024`; ValueError otherwise."""
+        import regex
+
+        value = value.strip()
+        m = regex.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?", value)
+        if m:
+            y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        else:
+            m = regex.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ](\d{1,2}):(\d{2}))?", value)
+            if not m:
+                raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+            d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        date = dt.date(y, mo, d)
+        time = (int(m[4]), int(m[5])) if m[4] else None
+        if time and not (0 <= time[0] < 24 and 0 <= time[1] < 60):
+            raise ValueError(f"not a time of day: {value!r}")
+        return cls(date, time)
+
+
+@dataclass
+class Doc:
+    raw: str
+    norm: NormText
+    sentences: tuple[tuple[int, int], ...]  # raw offsets
+    article: Article = field(default_factory=Article)
+    published: Published | None = None
+    warnings: list[str] = field(default_factory=list)
+    # Set by metadata detection: normalised spans of site chrome, and of the
+    # title and byline lines (extractors skip the byline: it is no official).
+    boilerplate_norm: tuple[tuple[int, int], ...] = ()
+    metadata_spans: dict = field(default_factory=dict)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _token_cache: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_text(cls, raw: str) -> "Doc":
+        norm = normalise(raw)
+        spans = tuple(norm.raw_span(s, e) for s, e in segment.sentences(norm.text))
+        return cls(raw=raw, norm=norm, sentences=spans, _sentence_starts=[s for s, _ in spans])
+
+    @property
+    def text(self) -> str:
+        """The normalised text rules match."""
+        return self.norm.text
+
+    def sentence_at(self, raw_pos: int) -> int:
+        """Index of the sentence holding raw offset `raw_pos` (the nearest before it)."""
+        return max(bisect_right(self._sentence_starts, raw_pos) - 1, 0)
+
+    def mention(self, start: int, end: int, rule: str) -> Mention:
+        """The mention of normalised `[start, end)`: raw offsets, raw text, sentence."""
+        raw_start, raw_end = self.norm.raw_span(start, end)
+        return Mention(self.raw[raw_start:raw_end], raw_start, raw_end, self.sentence_at(raw_start), rule)
+
+    def sentence_norm_span(self, index: int) -> tuple[int, int]:
+        """Normalised span of sentence `index` (for token-level work)."""
+        raw_start, raw_end = self.sentences[index]
+        return self._norm_offset(raw_start), self._norm_offset(raw_end)
+
+    def norm_span(self, raw_start: int, raw_end: int) -> tuple[int, int]:
+        """Normalised span of a raw span (e.g. to block a mention another dimension took)."""
+        return self._norm_offset(raw_start), self._norm_offset(raw_end)
+
+    def _norm_offset(self, raw_pos: int) -> int:
+        m = self.norm.map
+        if m is None:
+            return raw_pos
+        lo, hi = 0, len(self.norm.text)
+        while lo < hi:  # first normalised char whose raw start is >= raw_pos
+            mid = (lo + hi) // 2
+            if m.raw_start(mid) < raw_pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def tokens(self, index: int, pos: bool = False) -> list[segment.Token]:
+        """Word tokens of sentence `index` (normalised offsets), computed once."""
+        key = (index, pos)
+        if key not in self._token_cache:
+            start, end = self.sentence_norm_span(index)
+            self._token_cache[key] = segment.tokens(self.norm.text[start:end], base=start, pos=pos)
+        return self._token_cache[key]

@@ -1,0 +1,130 @@
+"""Apply a dimension's rules to a document: match, build, resolve overlaps.
+
+Every rule's pattern runs over the normalised text under a time budget (the
+`regex` module's timeout), its builder turns each match into fields, and of
+overlapping candidates the longest wins, then the higher priority, then the
+earlier one. Dimension modules call `find()` and then do their own resolving
+(merging mentions into entities, linking times to dates).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..rules import Dimension, Rule
+from .registry import BUILDERS
+
+# Seconds of matching allowed per rule per million characters (at least MIN_BUDGET).
+BUDGET_PER_MCHAR = 0.5
+MIN_BUDGET = 0.25
+
+
+@dataclass
+class Candidate:
+    start: int  # normalised offsets
+    end: int
+    rule: Rule
+    fields: dict[str, Any]
+    match: Any = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Context:
+    """What a builder may read besides its match."""
+
+    doc: Any  # ntl_extract.document.Doc
+    dimension: Dimension
+    found: dict[str, Any] = field(default_factory=dict)  # earlier dimensions' results
+
+    @property
+    def text(self) -> str:
+        return self.doc.norm.text
+
+    @property
+    def published(self):
+        return self.doc.published
+
+    @property
+    def tables(self) -> dict[str, Any]:
+        return self.dimension.tables
+
+    def warn(self, message: str) -> None:
+        self.doc.warnings.append(message)
+
+
+def run_rule(rule: Rule, ctx: Context, budget: float) -> list[Candidate]:
+    """All candidates of one rule; a rule that runs out of time warns and stops."""
+    build = BUILDERS[rule.build]
+    text = ctx.text
+    out: list[Candidate] = []
+    try:
+        for m in rule.pattern.finditer(text, timeout=budget):
+            built = build(m, ctx)
+            if built is None:
+                continue
+            for fields in built if isinstance(built, list) else [built]:
+                start = fields.pop("_start", m.start())
+                end = fields.pop("_end", m.end())
+                if end > start:
+                    out.append(Candidate(start, end, rule, fields, m))
+    except TimeoutError:
+        ctx.warn(f"rule {rule.id} gave up after {budget:.2f}s on this text")
+    return out
+
+
+def find(dimension: Dimension, ctx: Context, rules: Iterable[Rule] | None = None) -> list[Candidate]:
+    """Candidates of every rule (all of them, overlapping)."""
+    budget = max(MIN_BUDGET, BUDGET_PER_MCHAR * len(ctx.text) / 1e6)
+    out: list[Candidate] = []
+    for rule in dimension.rules if rules is None else rules:
+        out.extend(run_rule(rule, ctx, budget))
+    return out
+
+
+def select(candidates: list[Candidate], blocked: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+    """Non-overlapping candidates: longest first, then priority, then position.
+
+    `blocked` spans (normalised) are already taken by another dimension; a
+    candidate overlapping one is dropped.
+    """
+    taken = IntervalSet(blocked)
+    chosen: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-c.length, -c.rule.priority, c.start)):
+        if not taken.overlaps(cand.start, cand.end):
+            taken.add(cand.start, cand.end)
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+class IntervalSet:
+    """Disjoint half-open intervals with overlap queries (sorted list + bisect)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.starts and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        from bisect import bisect_left
+
+        i = bisect_left(self.ends, start + 1)
+        return i < len(self.starts) and self.starts[i] < end
+
+    def add(self, start: int, end: int) -> None:
+        from bisect import bisect_left
+
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)

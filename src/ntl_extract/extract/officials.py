@@ -1,0 +1,8 @@
+"""Officials: placeholder until the officials extractor lands."""
+
+from __future__ import annotations
+
+
+def extract(doc, rules, found):
+    """Return this dimension's entries for `doc` (none yet)."""
+    return []

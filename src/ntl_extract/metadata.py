@@ -1,0 +1,228 @@
+"""Article metadata: title, publication stamp, outlet, section, byline, views,
+keywords and site chrome, read from the layout scraped portals leave.
+
+The shapes looked for are data in `rules/common.yaml` (`tables: metadata`);
+the code here only walks the lines near the top and the tail of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import regex
+
+from .document import Doc, Published
+from .model import Article
+from .normalise import canonical
+from .rules import RuleSet
+
+_HEADER = regex.compile(r"^#\s*([\w.-]+)\s*=\s*(.*?)\s*$")
+_DATE = r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+_TIME = r"(?P<h>\d{1,2})\s*(?::|h|giờ)\s*(?P<mi>\d{2})"
+_STAMP = regex.compile(
+    rf"^(?:(?:ngày\s+đăng|đăng\s+ngày|cập\s+nhật|ngày|thứ\s+\w+|chủ\s+nhật)\s*[:,]?\s*)*"
+    rf"(?:{_DATE})(?:\s*(?:[|,-]|lúc)?\s*{_TIME})?",
+    regex.IGNORECASE,
+)
+_STAMP_TIME_FIRST = regex.compile(rf"^{_TIME}\s*(?:[|,-]\s*)?(?:ngày\s+)?{_DATE}", regex.IGNORECASE)
+_VIEWS = regex.compile(r"lượt\s+xem\s*:?\s*(\d[\d.,]*)", regex.IGNORECASE)
+_OUTLET = regex.compile(r"^\s*\((?P<outlet>[\w.&-]{2,30}(?:\s[\w.&-]{2,15})?)\)\s*[-:]\s*\S")
+_KEYWORDS = regex.compile(r"^\s*(?:từ\s+khóa|tags?|chủ\s+đề)\s*:\s*(?P<kw>.+)$", regex.IGNORECASE)
+_CHROME = regex.compile(
+    r"^\s*(?:tổng\s+đài|hotline|đường\s+dây\s+nóng|điện\s+thoại|email|e-mail|fax|"
+    r"địa\s+chỉ\s*:|bản\s+quyền|copyright|xem\s+thêm|tin\s+liên\s+quan|chia\s+sẻ|in\s+bài)\b",
+    regex.IGNORECASE,
+)
+_GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
+_WORD = r"\p{Lu}[\p{L}]*"
+_NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
+_BYLINE = regex.compile(
+    rf"(?P<name>{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})"
+    r"(?:\s*\((?P<agency>[\w ./-]{2,25})\))?\s*$"
+)
+_SENTENCE_END = regex.compile(r"[.!?…\"'):;]\s*$")
+_MAX_BYLINE = 40
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines of `text` (stripped)."""
+    out = []
+    for m in regex.finditer(r"[^\n]+", text):
+        line = m.group()
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            out.append((m.start() + lead, m.start() + len(line.rstrip())))
+    return out
+
+
+def _published_from_stamp(line: str) -> Published | None:
+    for pattern in (_STAMP, _STAMP_TIME_FIRST):
+        m = pattern.match(line)
+        if m:
+            try:
+                date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                return None
+            time = None
+            if m["h"] is not None:
+                hour, minute = int(m["h"]), int(m["mi"])
+                if hour < 24 and minute < 60:
+                    time = (hour, minute)
+            return Published(date, time)
+    return None
+
+
+def _doubled(line: str) -> str | None:
+    """`X X` (a heading scraped twice) → `X`."""
+    words = line.split()
+    half = len(words) // 2
+    if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return None
+
+
+def _is_category(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line) <= 120
+
+
+def _split_keywords(text: str) -> tuple[str, ...]:
+    parts = regex.split(r"\s*[,;|]\s*", text.strip())
+    tags: list[str] = []
+    for part in parts:
+        tags.extend(t.strip() for t in _GLUED_TAG.split(part) if t.strip())
+    return tuple(dict.fromkeys(canonical(t) for t in tags))
+
+
+def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
+    """The closing byline: a last line that is a short name, or the short name
+    that ends the last paragraph after its final sentence."""
+    if not lines:
+        return None, None
+    start, end = lines[-1]
+    last = text[start:end]
+    tail_start = start
+    if len(last) > _MAX_BYLINE + 12:
+        # A single-paragraph article: the byline follows the last full stop.
+        cut = max(last.rfind(". "), last.rfind("… "), last.rfind(".” "), last.rfind('." '))
+        if cut < 0:
+            return None, None
+        tail_start = start + cut + 2
+        while tail_start < end and text[tail_start] in " \"”":
+            tail_start += 1
+    tail = text[tail_start:end].strip()
+    if not tail or len(tail) > _MAX_BYLINE + 12 or _SENTENCE_END.search(tail.removesuffix(")").rstrip()) and not tail.endswith(")"):
+        return None, None
+    m = _BYLINE.fullmatch(tail)
+    if not m or len(m["name"]) > _MAX_BYLINE:
+        return None, None
+    name = m["name"]
+    if len(name.split()) < 2 and "." not in name:
+        return None, None
+    if name.isupper():
+        name = name.title()
+    offset = text.find(m["name"], tail_start)
+    return canonical(name), (offset, offset + len(m["name"]))
+
+
+def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
+    """Read the article's metadata from the layout of `doc`'s text."""
+    text = doc.text
+    lines = _lines(text)
+    headers: dict[str, str] = {}
+    boilerplate: list[tuple[int, int]] = []
+    category = outlet = None
+    published: Published | None = None
+    views = None
+    keywords: tuple[str, ...] = ()
+    title_span = None
+
+    body_lines = []
+    for start, end in lines:
+        line = text[start:end]
+        header = _HEADER.match(line)
+        if header and not body_lines:
+            headers[header[1].lower()] = header[2]
+            continue
+        body_lines.append((start, end))
+
+    head = body_lines[:6]
+    for index, (start, end) in enumerate(head):
+        line = text[start:end]
+        if _CHROME.match(line):
+            boilerplate.append((start, end))
+            continue
+        if category is None and title_span is None and _is_category(line):
+            category = canonical(_doubled(line) or line)
+            if _doubled(line):
+                boilerplate.append((start, end))
+            continue
+        stamp = _published_from_stamp(line)
+        if stamp and published is None and len(line) < 80:
+            published = stamp
+            views_m = _VIEWS.search(line)
+            if views_m:
+                views = int(regex.sub(r"[.,]", "", views_m[1]))
+            continue
+        views_m = _VIEWS.search(line)
+        if views_m and len(line) < 60:
+            views = int(regex.sub(r"[.,]", "", views_m[1]))
+            continue
+        outlet_m = _OUTLET.match(line)
+        if outlet_m and outlet is None:
+            outlet = outlet_m["outlet"]
+        if title_span is None and not headers and index < 3 and len(line) <= 300 and len(body_lines) > 1 and not outlet_m:
+            title_span = (start, end)
+
+    for start, end in body_lines[-3:]:
+        line = text[start:end]
+        kw = _KEYWORDS.match(line)
+        if kw:
+            keywords = _split_keywords(kw["kw"])
+        elif _CHROME.match(line):
+            boilerplate.append((start, end))
+
+    if "date" in headers and published is None:
+        try:
+            published = Published.parse(headers["date"])
+        except ValueError:
+            doc.warnings.append(f"header date {headers['date']!r} is not a date")
+    if title is None:
+        if "title" in headers:
+            title = headers["title"]
+        elif title_span:
+            title = text[title_span[0]:title_span[1]]
+    tail_lines = [span for span in body_lines if not _KEYWORDS.match(text[span[0]:span[1]])
+                  and not _CHROME.match(text[span[0]:span[1]])]
+    author, author_span = _byline(text, tail_lines[1:] if title_span else tail_lines)
+    doc.metadata_spans = {"title": title_span, "author": author_span}  # normalised offsets
+    doc.boilerplate_norm = tuple(boilerplate)
+    return Article(
+        title=canonical(title) if title else None,
+        published=_iso(published),
+        outlet=outlet,
+        category=category,
+        author=author,
+        views=views,
+        keywords=keywords,
+        boilerplate=tuple(doc.norm.raw_span(s, e) for s, e in sorted(boilerplate)),
+    )
+
+
+def _iso(published: Published | None) -> str | None:
+    if published is None:
+        return None
+    return published.value + ("+07:00" if published.time else "")
+
+
+def published_of(article: Article) -> Published | None:
+    return Published.parse(article.published) if article.published else None
+
+
+def with_published(article: Article, published: Published) -> Article:
+    return replace(article, published=_iso(published))
+
+
+def with_title(article: Article, title: str) -> Article:
+    return replace(article, title=canonical(title))

@@ -1,0 +1,200 @@
+"""Raw text → a normalised copy for matching, plus an exact map back to the raw text.
+
+Rules match the normalised copy (NFC, modern tone placement, plain spaces,
+dashes and quotes), but every offset a user sees indexes the raw text. Each
+normalised character comes from one contiguous chunk of raw characters; the
+`OffsetMap` keeps those chunks as a short list of segments, so it costs almost
+nothing for clean text and stays small for large files.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+# Length-preserving character substitutions (one raw char → one normalised char).
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DQUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02"
+_SQUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060"
+_TRANSLATE = str.maketrans(
+    {**{c: " " for c in _SPACES}, **{c: "-" for c in _DASHES},
+     **{c: '"' for c in _DQUOTES}, **{c: "'" for c in _SQUOTES}, "\r": "\n"}
+)
+
+# Characters dropped from the normalised copy: zero-width marks, soft hyphen,
+# and the CR of a CRLF pair (a lone CR becomes a newline above).
+_DROPPED_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_DROPPED = regex.compile(f"[{_DROPPED_CHARS}]|\r(?=\n)")
+# A base character followed by combining marks: one NFC unit.
+_CLUSTER = regex.compile(r"\P{M}\p{M}+")
+
+# Old tone placement on open syllables oa/oe/uy: hoà → hòa, thuý → thúy, uỷ → ủy.
+# `qu` is a consonant, so quý and quỳ stay as they are.
+_OLD_TONE = regex.compile(
+    r"(?<![qQ])([oO][àáảãạÀÁẢÃẠ]|[oO][èéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)"
+)
+
+
+def _move_tone(pair: str) -> str:
+    """`oà` → `òa`: put the second vowel's tone mark on the first vowel."""
+    first, second = pair[0], pair[1]
+    base, *marks = unicodedata.normalize("NFD", second)
+    tone = "".join(marks)
+    return unicodedata.normalize("NFC", first + tone) + base
+
+
+def modern_tone(text: str) -> str:
+    """Modern tone placement, length-preserving (every pair stays two characters)."""
+    return _OLD_TONE.sub(lambda m: _move_tone(m.group(1)), text)
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps normalised offsets back to raw offsets.
+
+    Segment k covers normalised chars `[norm_starts[k], norm_starts[k] + norm_lens[k])`
+    and raw chars `[raw_starts[k], raw_starts[k] + raw_lens[k])`. A segment whose
+    two lengths are equal maps char to char; any other segment is one cluster,
+    and each of its normalised chars maps to the whole raw cluster.
+    """
+
+    norm_starts: tuple[int, ...]
+    raw_starts: tuple[int, ...]
+    norm_lens: tuple[int, ...]
+    raw_lens: tuple[int, ...]
+
+    def _segment(self, i: int) -> int:
+        return max(bisect_right(self.norm_starts, i) - 1, 0)
+
+    def raw_start(self, i: int) -> int:
+        """Raw offset where normalised char `i` begins."""
+        if not self.norm_starts:
+            return i
+        k = self._segment(i)
+        offset = i - self.norm_starts[k]
+        if self.norm_lens[k] == self.raw_lens[k]:
+            return self.raw_starts[k] + offset
+        return self.raw_starts[k]
+
+    def raw_end(self, i: int) -> int:
+        """Raw offset just after normalised char `i - 1` (a half-open end)."""
+        if not self.norm_starts or i <= 0:
+            return i
+        k = self._segment(i - 1)
+        offset = i - 1 - self.norm_starts[k]
+        if self.norm_lens[k] == self.raw_lens[k]:
+            return self.raw_starts[k] + offset + 1
+        return self.raw_starts[k] + self.raw_lens[k]
+
+
+@dataclass(frozen=True)
+class NormText:
+    """The normalised copy of a raw text and the map back to it."""
+
+    raw: str
+    text: str
+    map: OffsetMap | None  # None: identical offsets (the common case)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw `[start, end)` covering the normalised `[start, end)`."""
+        if self.map is None:
+            return start, end
+        if end <= start:
+            pos = self.map.raw_start(start) if start < len(self.text) else len(self.raw)
+            return pos, pos
+        return self.map.raw_start(start), self.map.raw_end(end)
+
+
+class _MapBuilder:
+    """Accumulates segments, merging runs of char-to-char mapping."""
+
+    def __init__(self) -> None:
+        self.norm_starts: list[int] = []
+        self.raw_starts: list[int] = []
+        self.norm_lens: list[int] = []
+        self.raw_lens: list[int] = []
+        self.norm_pos = 0
+
+    def linear(self, raw_start: int, length: int) -> None:
+        if length <= 0:
+            return
+        if (
+            self.norm_starts
+            and self.norm_lens[-1] == self.raw_lens[-1]
+            and self.raw_starts[-1] + self.raw_lens[-1] == raw_start
+        ):
+            self.norm_lens[-1] += length
+            self.raw_lens[-1] += length
+        else:
+            self._append(raw_start, length, length)
+        self.norm_pos += length
+
+    def cluster(self, raw_start: int, raw_len: int, norm_len: int) -> None:
+        if norm_len == raw_len:
+            self.linear(raw_start, norm_len)
+            return
+        if norm_len > 0:
+            self._append(raw_start, norm_len, raw_len)
+            self.norm_pos += norm_len
+
+    def _append(self, raw_start: int, norm_len: int, raw_len: int) -> None:
+        self.norm_starts.append(self.norm_pos)
+        self.raw_starts.append(raw_start)
+        self.norm_lens.append(norm_len)
+        self.raw_lens.append(raw_len)
+
+    def build(self) -> OffsetMap:
+        return OffsetMap(tuple(self.norm_starts), tuple(self.raw_starts),
+                         tuple(self.norm_lens), tuple(self.raw_lens))
+
+
+_IRREGULAR = regex.compile(_DROPPED.pattern + "|" + _CLUSTER.pattern)
+
+
+def normalise(raw: str) -> NormText:
+    """Normalise `raw` for matching and keep the way back to it."""
+    if unicodedata.is_normalized("NFC", raw) and not _DROPPED.search(raw):
+        text = raw
+        offset_map = None
+    else:
+        pieces: list[str] = []
+        builder = _MapBuilder()
+        pos = 0
+        for m in _IRREGULAR.finditer(raw):
+            if m.start() > pos:
+                pieces.append(raw[pos:m.start()])
+                builder.linear(pos, m.start() - pos)
+            chunk = m.group()
+            if chunk == "\r" or chunk in _DROPPED_CHARS:
+                out = ""
+            else:
+                out = unicodedata.normalize("NFC", chunk)
+            pieces.append(out)
+            builder.cluster(m.start(), len(chunk), len(out))
+            pos = m.end()
+        if pos < len(raw):
+            pieces.append(raw[pos:])
+            builder.linear(pos, len(raw) - pos)
+        text = "".join(pieces)
+        offset_map = builder.build()
+    text = modern_tone(text.translate(_TRANSLATE))
+    return NormText(raw=raw, text=text, map=offset_map)
+
+
+_MULTISPACE = regex.compile(r"\s+")
+
+
+def canonical(value: str) -> str:
+    """The canonical form of a value written in a record: NFC, modern tone
+    placement, plain dashes and quotes, single spaces, trimmed."""
+    value = unicodedata.normalize("NFC", value).translate(_TRANSLATE)
+    return _MULTISPACE.sub(" ", modern_tone(value)).strip()
+
+
+def fold(value: str) -> str:
+    """A comparison key: canonical and case-folded (`Thuý` and `thúy` agree)."""
+    return canonical(value).casefold()

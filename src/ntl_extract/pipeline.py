@@ -1,0 +1,78 @@
+"""read → normalise → segment → extract → assemble: one article in, one record out."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from . import metadata
+from .assemble import assemble
+from .document import Doc, Published
+from .extract import ORDER
+from .model import Record, Source
+
+from .rules import RuleSet, load_rules
+
+
+def extract(
+    text: str,
+    *,
+    published: str | Published | None = None,
+    doc_id: str = "text",
+    rules: RuleSet | None = None,
+    detect_metadata: bool = True,
+    source: Source | None = None,
+    warnings: tuple[str, ...] = (),
+    title: str | None = None,
+) -> Record:
+    """The record of one article given as text.
+
+    `published` is used when the text carries no publication stamp of its own.
+    With `detect_metadata=False` the text is treated as body only (no title,
+    byline or stamps are looked for) — how rule examples are run.
+    """
+    rules = rules or load_rules()
+    doc = Doc.from_text(text)
+    doc.warnings.extend(warnings)
+    fallback = Published.parse(published) if isinstance(published, str) else published
+    if detect_metadata:
+        doc.article = metadata.detect(doc, rules, title=title)
+        stamped = metadata.published_of(doc.article)
+        doc.published = stamped or fallback
+        if doc.published and not stamped:
+            doc.article = metadata.with_published(doc.article, doc.published)
+    else:
+        doc.published = fallback
+        if title:
+            doc.article = metadata.with_title(doc.article, title)
+    found: dict = {}
+    for name, module in ORDER:
+        if rules.get(name) is not None:
+            found[name] = module.extract(doc, rules, found)
+        else:
+            found[name] = []
+    if source is None:
+        data = text.encode("utf-8")
+        source = Source(path="", sha256=hashlib.sha256(data).hexdigest(), encoding="utf-8", chars=len(text))
+    return assemble(doc, doc_id, source, found)
+
+
+def extract_bytes(data: bytes, *, path: str = "", doc_id: str | None = None,
+                  published: str | Published | None = None, rules: RuleSet | None = None) -> Record:
+    """The record of one article given as the bytes of a file (raises read.ReadError)."""
+    from .read import decode
+
+    decoded = decode(data)
+    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(),
+                    encoding=decoded.encoding, chars=len(decoded.text))
+    return extract(decoded.text, published=published, doc_id=doc_id or Path(path).stem or "stdin",
+                   rules=rules, source=source, warnings=tuple(decoded.warnings))
+
+
+def extract_file(path: str | Path, *, published: str | Published | None = None,
+                 rules: RuleSet | None = None) -> Record:
+    """The record of one article file (raises read.ReadError when it cannot be read)."""
+    from .read import read_file
+
+    data, _ = read_file(path)
+    return extract_bytes(data, path=str(path), doc_id=Path(path).stem, published=published, rules=rules)

@@ -1,0 +1,330 @@
+"""Load and validate `rules/*.yaml` into compiled, typed rule sets.
+
+A rule file is data: named pattern fragments, lexicons (word lists, used as the
+`regex` module's named lists `\\L<name>`), tables an extractor reads, and rules.
+Each rule names the builder function that turns a match into a value, and
+carries the examples (and the negatives) that the test suite runs. The loader
+refuses anything it cannot vouch for with `file: rule-id: message` errors.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from .normalise import canonical
+
+RULES_ENV = "NTL_EXTRACT_RULES"
+COMMON_FILE = "common.yaml"
+_FRAGMENT_REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*$")
+_FILE_KEYS = {"dimension", "description", "context", "fragments", "lexicons", "tables",
+              "rules", "examples", "not"}
+_RULE_KEYS = {"id", "build", "pattern", "priority", "examples", "not", "note", "flags"}
+_EXAMPLE_KEYS = {"text", "published", "expect", "xfail", "note"}
+_FLAGS = {"ignorecase": regex.IGNORECASE, "verbose": regex.VERBOSE, "multiline": regex.MULTILINE}
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be used; the message is `file: rule-id: what`."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """An input and what the dimension must find in it.
+
+    `expect` is a mapping (exactly one mention, whose fields include these) or a
+    list of mappings (exactly these mentions, in text order). `published` fixes
+    the reference date; `xfail` marks a known gap (run as a strict xfail).
+    """
+
+    text: str
+    expect: dict[str, Any] | list[dict[str, Any]] | None
+    published: str | None = None
+    xfail: str | None = None
+    rule: str | None = None  # the rule the example belongs to, if any
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # full id: "dimension.local_id"
+    build: str
+    pattern: Any  # compiled regex.Pattern
+    priority: int
+    examples: tuple[Example, ...]
+    negatives: tuple[str, ...]
+    note: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One rule file: the rules of a dimension and the data they share."""
+
+    name: str
+    rules: tuple[Rule, ...]
+    lexicons: dict[str, tuple[str, ...]]
+    tables: dict[str, Any]
+    examples: tuple[Example, ...]  # file-level examples (not tied to one rule)
+    negatives: tuple[str, ...]
+    context: dict[str, Any]
+    source: str
+
+    def all_examples(self) -> list[Example]:
+        return [ex for rule in self.rules for ex in rule.examples] + list(self.examples)
+
+    def all_negatives(self) -> list[tuple[str | None, str]]:
+        return [(rule.id, text) for rule in self.rules for text in rule.negatives] + [
+            (None, text) for text in self.negatives
+        ]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    directory: str
+    dimensions: dict[str, Dimension] = field(default_factory=dict)
+    common_tables: dict[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Dimension:
+        return self.dimensions[name]
+
+    def get(self, name: str) -> Dimension | None:
+        return self.dimensions.get(name)
+
+    def fingerprint(self) -> str:
+        """A short hash of every rule file's bytes: records made by other rules differ."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for path in sorted(Path(self.directory).glob("*.yaml")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that rejects duplicate keys and never turns text into dates."""
+
+
+def _no_duplicates(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in mapping:
+            raise RuleError(f"line {key_node.start_mark.line + 1}: duplicate key {key!r}")
+        mapping[key] = loader.construct_object(value_node, deep=deep)
+    return mapping
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+# Drop the timestamp resolver: `2024-07-02` stays the string it is.
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=_StrictLoader)
+    except RuleError as err:
+        raise RuleError(f"{path.name}: {err}") from None
+    except yaml.YAMLError as err:
+        raise RuleError(f"{path.name}: not valid YAML: {err}") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{path.name}: the top level must be a mapping")
+    return data
+
+
+# ---------------------------------------------------------------------- locating
+
+
+def rules_directory(explicit: str | os.PathLike | None = None) -> Path:
+    """Where the rules live: an explicit path, `$NTL_EXTRACT_RULES`, the copy
+    packaged in the wheel, or the checkout's `rules/` beside `src/` — never the
+    working directory."""
+    candidates: list[Path] = []
+    if explicit:
+        candidates.append(Path(explicit))
+    elif os.environ.get(RULES_ENV):
+        candidates.append(Path(os.environ[RULES_ENV]))
+    else:
+        here = Path(__file__).resolve().parent
+        candidates += [here / "rules", here.parent.parent / "rules"]
+    for path in candidates:
+        if (path / COMMON_FILE).is_file():
+            return path
+    raise RuleError(f"no rules folder found (looked in {', '.join(map(str, candidates))})")
+
+
+# ----------------------------------------------------------------------- loading
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfc(v) for k, v in value.items()}
+    return value
+
+
+def _expand(pattern: str, fragments: dict[str, str], where: str, seen: tuple[str, ...] = ()) -> str:
+    def substitute(m: regex.Match) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            raise RuleError(f"{where}: unknown fragment {{{name}}}")
+        if name in seen:
+            raise RuleError(f"{where}: fragment {{{name}}} refers to itself")
+        return "(?:" + _expand(fragments[name], fragments, where, seen + (name,)) + ")"
+
+    return _FRAGMENT_REF.sub(substitute, pattern)
+
+
+def _examples(raw: Any, where: str, rule_id: str | None, context: dict) -> tuple[Example, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise RuleError(f"{where}: examples must be a list")
+    out = []
+    for item in raw:
+        if not isinstance(item, dict):
+            raise RuleError(f"{where}: an example must be a mapping with text and expect")
+        unknown = set(item) - _EXAMPLE_KEYS
+        if unknown:
+            raise RuleError(f"{where}: unknown example key(s) {sorted(unknown)}")
+        text = item.get("text")
+        if not isinstance(text, str) or not text:
+            raise RuleError(f"{where}: example text must be a quoted, non-empty string: {text!r}")
+        if "expect" not in item:
+            raise RuleError(f"{where}: example {text!r} has no expected value")
+        expect = item["expect"]
+        if not isinstance(expect, (dict, list)) or (isinstance(expect, list) and not all(isinstance(e, dict) for e in expect)):
+            raise RuleError(f"{where}: example {text!r}: expect must be a mapping or a list of mappings")
+        published = item.get("published", context.get("published"))
+        if published is not None and not isinstance(published, str):
+            raise RuleError(f"{where}: example {text!r}: published must be a quoted date string")
+        out.append(Example(text=text, expect=expect, published=published or None,
+                           xfail=item.get("xfail"), rule=rule_id, source=where))
+    return tuple(out)
+
+
+def _negatives(raw: Any, where: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(t, str) and t for t in raw):
+        raise RuleError(f"{where}: `not` must be a list of quoted strings")
+    return tuple(raw)
+
+
+def load_dimension(path: Path, common: dict[str, Any], builders: dict[str, Any]) -> Dimension:
+    data = _nfc(load_yaml(path))
+    name = data.get("dimension") or path.stem
+    unknown = set(data) - _FILE_KEYS
+    if unknown:
+        raise RuleError(f"{path.name}: unknown top-level key(s) {sorted(unknown)}")
+    context = data.get("context") or {}
+    fragments = {**(common.get("fragments") or {}), **(data.get("fragments") or {})}
+    lexicons = {**(common.get("lexicons") or {}), **(data.get("lexicons") or {})}
+    for lex_name, words in lexicons.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise RuleError(f"{path.name}: lexicon {lex_name}: must be a list of strings")
+    rules = []
+    seen_ids: set[str] = set()
+    for raw_rule in data.get("rules") or []:
+        local_id = raw_rule.get("id") if isinstance(raw_rule, dict) else None
+        where = f"{path.name}: {local_id or '?'}"
+        if not isinstance(local_id, str) or not _RULE_ID.match(local_id):
+            raise RuleError(f"{where}: rule id must be lower-case ascii with _ (got {local_id!r})")
+        if local_id in seen_ids:
+            raise RuleError(f"{where}: duplicate rule id")
+        seen_ids.add(local_id)
+        unknown = set(raw_rule) - _RULE_KEYS
+        if unknown:
+            raise RuleError(f"{where}: unknown key(s) {sorted(unknown)}")
+        build = raw_rule.get("build")
+        if build not in builders:
+            raise RuleError(f"{where}: unknown builder {build!r}")
+        source = raw_rule.get("pattern")
+        if not isinstance(source, str) or not source.strip():
+            raise RuleError(f"{where}: pattern missing")
+        expanded = _expand(source, fragments, where)
+        flags = 0
+        for flag in raw_rule.get("flags") or []:
+            if flag not in _FLAGS:
+                raise RuleError(f"{where}: unknown flag {flag!r}")
+            flags |= _FLAGS[flag]
+        used = set(regex.findall(r"\\L<([a-z_][a-z0-9_]*)>", expanded))
+        missing = used - set(lexicons)
+        if missing:
+            raise RuleError(f"{where}: unknown lexicon(s) {sorted(missing)}")
+        try:
+            compiled = regex.compile(expanded, flags, **{n: lexicons[n] for n in used})
+        except regex.error as err:
+            raise RuleError(f"{where}: pattern does not compile: {err}") from None
+        required = getattr(builders[build], "requires", ())
+        absent = [g for g in required if g not in compiled.groupindex]
+        if absent:
+            raise RuleError(f"{where}: builder {build} needs named group(s) {absent}")
+        full_id = f"{name}.{local_id}"
+        rules.append(Rule(
+            id=full_id, build=build, pattern=compiled,
+            priority=int(raw_rule.get("priority", 0)),
+            examples=_examples(raw_rule.get("examples"), where, full_id, context),
+            negatives=_negatives(raw_rule.get("not"), where),
+            note=raw_rule.get("note"), source=path.name,
+        ))
+    return Dimension(
+        name=name, rules=tuple(rules),
+        lexicons={k: tuple(v) for k, v in lexicons.items()},
+        tables={**(common.get("tables") or {}), **(data.get("tables") or {})},
+        examples=_examples(data.get("examples"), f"{path.name}: examples", None, context),
+        negatives=_negatives(data.get("not"), f"{path.name}: not"),
+        context=context, source=path.name,
+    )
+
+
+def load_rules(directory: str | os.PathLike | None = None) -> RuleSet:
+    """Load every rule file of the rules folder (see `rules_directory`)."""
+    from .extract.registry import BUILDERS  # registers every builder
+
+    folder = rules_directory(directory)
+    return _load_cached(str(folder.resolve()), id(BUILDERS))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(folder: str, _registry: int) -> RuleSet:
+    from .extract.registry import BUILDERS
+
+    root = Path(folder)
+    common = _nfc(load_yaml(root / COMMON_FILE))
+    unknown = set(common) - {"description", "fragments", "lexicons", "tables"}
+    if unknown:
+        raise RuleError(f"{COMMON_FILE}: unknown top-level key(s) {sorted(unknown)}")
+    dimensions = {}
+    for path in sorted(root.glob("*.yaml")):
+        if path.name == COMMON_FILE:
+            continue
+        dim = load_dimension(path, common, BUILDERS)
+        if dim.name in dimensions:
+            raise RuleError(f"{path.name}: dimension {dim.name!r} defined twice")
+        dimensions[dim.name] = dim
+    return RuleSet(directory=folder, dimensions=dimensions, common_tables=common.get("tables") or {})
+
+
+def lexicon_key(word: str) -> str:
+    """How lexicon entries are compared outside regexes: canonical, case-folded."""
+    return canonical(word).casefold()
