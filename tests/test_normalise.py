@@ -1,0 +1,85 @@
+"""The offset map: every normalised span maps back to raw text that normalises
+to the same thing, for NFD input, odd spaces, dashes, quotes and old tones."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ntl_extract.normalise import canonical, fold, modern_tone, normalise
+
+VIET = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐEÊOÔƠƯY0123456789"
+TONED = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+ODD = "\u00a0\u2009\u202f\u2013\u2014\u201c\u201d\u2018\u2019\u200b\ufeff\u00ad\r\n\t /.,:;"
+
+text_strategy = st.text(alphabet=st.sampled_from(list(VIET + TONED + ODD + " " * 6)), max_size=200)
+
+
+def _forms(s: str) -> st.SearchStrategy[str]:
+    return st.sampled_from([s, unicodedata.normalize("NFD", s)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy.flatmap(_forms), st.data())
+def test_every_span_maps_back(raw, data):
+    norm = normalise(raw)
+    n = len(norm.text)
+    start = data.draw(st.integers(0, n))
+    end = data.draw(st.integers(start, n))
+    raw_start, raw_end = norm.raw_span(start, end)
+    assert 0 <= raw_start <= raw_end <= len(raw)
+    if end > start:
+        # The raw slice normalises to (at least) the normalised slice.
+        assert norm.text[start:end] in normalise(raw[raw_start:raw_end]).text
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_strategy)
+def test_nfd_and_nfc_normalise_alike(raw):
+    assert normalise(unicodedata.normalize("NFD", raw)).text == normalise(unicodedata.normalize("NFC", raw)).text
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Quận uỷ", "Quận ủy"),
+    ("Hoà Bình", "Hòa Bình"),
+    ("Thuý", "Thúy"),
+    ("khoẻ", "khỏe"),
+    ("QUẬN UỶ", "QUẬN ỦY"),
+    ("quý I", "quý I"),          # qu is a consonant: the tone stays on y
+    ("hoàng", "hoàng"),          # closed syllable: nothing moves
+    ("thuỷ lợi", "thủy lợi"),
+    ("Thành uỷ\u00a0Hà Nội", "Thành ủy Hà Nội"),
+    ("04\u2013CTr/QU", "04-CTr/QU"),
+    ("\u201cGia đình văn hoá\u201d", '"Gia đình văn hóa"'),
+])
+def test_normalised_forms(raw, expected):
+    assert normalise(raw).text == expected
+    assert normalise(unicodedata.normalize("NFD", raw)).text == expected
+
+
+def test_clean_text_needs_no_map():
+    assert normalise("Quận ủy Nam Từ Liêm").map is None
+
+
+def test_crlf_and_zero_width_are_dropped_but_offsets_hold():
+    raw = "a\r\nb\u200bc"
+    norm = normalise(raw)
+    assert norm.text == "a\nbc"
+    assert norm.raw_span(2, 4) == (3, 6)
+    assert raw[3:6] == "b\u200bc"
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("  Thành uỷ   Hà Nội ", "Thành ủy Hà Nội"),
+    ("Hoà\u00a0Bình", "Hòa Bình"),
+])
+def test_canonical(value, expected):
+    assert canonical(value) == expected
+
+
+def test_fold_ignores_case_and_tone_placement():
+    assert fold("Đỗ Thị Thuý Hà") == fold("đỗ thị thúy hà")
+    assert modern_tone("uỷ") == "ủy"
