@@ -94,6 +94,7 @@ class Source:
     sha256: str
     encoding: str
     chars: int
+    extractor: str = ""  # "ntl-extract/<version>+rules.<fingerprint>": what made the record
 
 
 @dataclass(frozen=True)

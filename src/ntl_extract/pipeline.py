@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from . import metadata
@@ -12,6 +13,13 @@ from .extract import ORDER
 from .model import Record, Source
 
 from .rules import RuleSet, load_rules
+
+
+def extractor_id(rules: RuleSet) -> str:
+    """What makes a record: this version of the code and these rule files."""
+    from . import __version__
+
+    return f"ntl-extract/{__version__}+rules.{rules.fingerprint}"
 
 
 def extract(
@@ -54,6 +62,7 @@ def extract(
     if source is None:
         data = text.encode("utf-8")
         source = Source(path="", sha256=hashlib.sha256(data).hexdigest(), encoding="utf-8", chars=len(text))
+    source = replace(source, extractor=extractor_id(rules))
     return assemble(doc, doc_id, source, found)
 
 

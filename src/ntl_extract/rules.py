@@ -92,6 +92,7 @@ class RuleSet:
     directory: str
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     common_tables: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str = ""  # a short hash of every rule file's bytes
 
     def __getitem__(self, name: str) -> Dimension:
         return self.dimensions[name]
@@ -99,15 +100,6 @@ class RuleSet:
     def get(self, name: str) -> Dimension | None:
         return self.dimensions.get(name)
 
-    def fingerprint(self) -> str:
-        """A short hash of every rule file's bytes: records made by other rules differ."""
-        import hashlib
-
-        digest = hashlib.sha256()
-        for path in sorted(Path(self.directory).glob("*.yaml")):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-        return digest.hexdigest()[:16]
 
 
 # --------------------------------------------------------------------------- YAML
@@ -324,7 +316,19 @@ def _load_cached(folder: str, _registry: int) -> RuleSet:
         if dim.name in dimensions:
             raise RuleError(f"{path.name}: dimension {dim.name!r} defined twice")
         dimensions[dim.name] = dim
-    return RuleSet(directory=folder, dimensions=dimensions, common_tables=common.get("tables") or {})
+    return RuleSet(directory=folder, dimensions=dimensions, common_tables=common.get("tables") or {},
+                   fingerprint=_fingerprint(root))
+
+
+def _fingerprint(root: Path) -> str:
+    """Records made with other rules differ: `--resume` compares this."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(root.glob("*.yaml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def lexicon_key(word: str) -> str:

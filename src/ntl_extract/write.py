@@ -62,6 +62,18 @@ def write_atomic(path: str | os.PathLike, content: str) -> None:
         raise
 
 
+def remove_stale_temporaries(folder: str | os.PathLike) -> int:
+    """Delete temporary files a killed run (kill -9) left behind in `folder`."""
+    removed = 0
+    for path in Path(folder).glob(".*.json.*.tmp"):
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 def write_record(outdir: str | os.PathLike, record: dict[str, Any]) -> Path:
     path = Path(outdir) / f"{record['doc_id']}.json"
     write_atomic(path, dumps(record) + "\n")
