@@ -19,10 +19,36 @@ def schema() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _validator():
+def reference_validator():
+    """jsonschema's validator: the reference reading of the 2020-12 schema."""
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(schema())
+
+
+def _draft7(node: Any) -> Any:
+    """The schema in a form draft-07 validators read the same way: there a
+    `$ref` hides its sibling keywords, so wrap it in `allOf`."""
+    if isinstance(node, dict):
+        node = {k: _draft7(v) for k, v in node.items()}
+        if "$ref" in node and len(node) > 1:
+            ref = node.pop("$ref")
+            node["allOf"] = [{"$ref": ref}, *node.get("allOf", [])]
+        return node
+    if isinstance(node, list):
+        return [_draft7(v) for v in node]
+    return node
+
+
+@lru_cache(maxsize=1)
+def _fast_validator():
+    """fastjsonschema compiles the schema to Python: ~40x faster than
+    jsonschema, which matters because every record written is validated."""
+    import fastjsonschema
+
+    compat = _draft7(schema())
+    compat["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(compat)
 
 
 class InvalidRecord(ValueError):
@@ -30,12 +56,13 @@ class InvalidRecord(ValueError):
 
 
 def validate(record: dict[str, Any]) -> None:
-    """Raise InvalidRecord naming the first problem, if the record breaks the schema."""
-    errors = sorted(_validator().iter_errors(record), key=lambda e: list(e.path))
-    if errors:
-        first = errors[0]
-        where = "/".join(str(p) for p in first.path) or "(top)"
-        raise InvalidRecord(f"{where}: {first.message}")
+    """Raise InvalidRecord naming the problem, if the record breaks the schema."""
+    import fastjsonschema
+
+    try:
+        _fast_validator()(record)
+    except fastjsonschema.JsonSchemaException as err:
+        raise InvalidRecord(err.message) from None
 
 
 def dumps(record: dict[str, Any], indent: int | None = 1) -> str:

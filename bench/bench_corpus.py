@@ -1,0 +1,115 @@
+"""End-to-end throughput of `ntl-extract run` against its peers, in one run.
+
+Builds a synthetic corpus from corpus/ (articles repeated with varied numbers
+and names), then prints:
+- our end-to-end throughput (all extractors, records written) at -j 1 and -j 2:
+  articles/s, characters/s, peak RSS of the parent and of the largest worker;
+- the peers on a sample of the same text: underthesea.word_tokenize,
+  underthesea.ner, dateparser.search.search_dates — and our ratios to them;
+- with --rss, peak worker RSS at 1,000 and 20,000 articles (flat is the goal).
+
+    .venv/bin/python bench/bench_corpus.py [--articles 2000] [--rss]
+
+It prints numbers; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from corpus import articles, write_corpus  # noqa: E402
+
+_MEASURE = r"""
+import json, resource, sys, time
+from ntl_extract.cli import main
+t = time.perf_counter()
+code = main(sys.argv[1:])
+elapsed = time.perf_counter() - t
+print(json.dumps({"code": code, "seconds": elapsed,
+                  "rss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def run_ours(corpus: Path, jobs: int) -> dict:
+    with tempfile.TemporaryDirectory() as out:
+        proc = subprocess.run([sys.executable, "-c", _MEASURE, "run", str(corpus), "-o", out, "-j", str(jobs), "-q"],
+                              capture_output=True, text=True, check=True)
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def rate(chars: int, seconds: float) -> float:
+    return chars / seconds if seconds else float("inf")
+
+
+def time_peer(name: str, fn, texts: list[str]) -> tuple[float, int]:
+    chars = sum(map(len, texts))
+    fn(texts[0][:200])  # warm up: load models
+    start = time.perf_counter()
+    for text in texts:
+        fn(text)
+    return time.perf_counter() - start, chars
+
+
+def peers(sample: list[str]) -> dict[str, float]:
+    """chars/s of each peer over `sample` (each article split into lines, as they expect sentences)."""
+    from underthesea import ner, word_tokenize
+
+    lines = [line for text in sample for line in text.splitlines() if line.strip()]
+    out = {}
+    for name, fn in [("underthesea.word_tokenize", word_tokenize), ("underthesea.ner", ner)]:
+        seconds, chars = time_peer(name, fn, lines)
+        out[name] = rate(chars, seconds)
+    try:
+        from dateparser.search import search_dates
+
+        seconds, chars = time_peer("dateparser", lambda t: search_dates(t, languages=["vi"]), lines)
+        out["dateparser.search.search_dates"] = rate(chars, seconds)
+    except ImportError:
+        out["dateparser.search.search_dates"] = float("nan")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--peer-articles", type=int, default=40, help="articles of the sample the peers run on")
+    parser.add_argument("--rss", action="store_true", help="also compare peak RSS at 1,000 and 20,000 articles")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        chars = write_corpus(corpus, args.articles)
+        print(f"corpus: {args.articles} articles, {chars:,} characters")
+        results = {}
+        for jobs in (1, 2):
+            r = run_ours(corpus, jobs)
+            results[jobs] = r
+            print(f"ours -j {jobs}: {r['seconds']:.2f}s, {args.articles / r['seconds']:,.1f} articles/s, "
+                  f"{rate(chars, r['seconds']):,.0f} chars/s ({rate(chars, r['seconds']) / jobs:,.0f} per core), "
+                  f"peak RSS parent {r['rss_self_mb']:.0f} MB, largest worker {r['rss_children_mb']:.0f} MB")
+        print(f"speed-up -j 2 / -j 1: {results[1]['seconds'] / results[2]['seconds']:.2f}x")
+
+        ours_j1 = rate(chars, results[1]["seconds"])
+        for name, peer_rate in peers(articles(args.peer_articles, seed=11)).items():
+            print(f"{name}: {peer_rate:,.0f} chars/s; ours -j 1 is {ours_j1 / peer_rate:,.1f}x")
+
+        if args.rss:
+            for n in (1000, 20000):
+                folder = Path(tmp) / f"rss{n}"
+                write_corpus(folder, n, seed=n)
+                r = run_ours(folder, 2)
+                print(f"RSS at {n} articles (-j 2): parent {r['rss_self_mb']:.0f} MB, "
+                      f"largest worker {r['rss_children_mb']:.0f} MB, {r['seconds']:.1f}s")
+
+
+if __name__ == "__main__":
+    main()
