@@ -1,8 +1,370 @@
-"""Dates: placeholder until the dates extractor lands."""
+"""Dates, times, periods and ranges → ISO 8601 / EDTF values.
+
+Patterns live in `rules/dates.yaml`; the builders here turn their named groups
+into values. A builder returns the parts it read (`_parts`) and how they
+combine; `_value()` then writes the EDTF string, fills the year from the
+publication date when the text leaves it out (nearest plausible year, noted in
+`inferred`), and leaves `XXXX` when no publication date is known.
+"""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 
-def extract(doc, rules, found):
-    """Return this dimension's entries for `doc` (none yet)."""
-    return []
+from ..model import DateMention
+from ..normalise import fold
+from .engine import Context, find, select
+from .registry import builder
+
+DIMENSION = "dates"
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_NUMBER_WORDS = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
+}
+# The publication year is usually right for a day or month without a year, but
+# reports look back more than ahead: a date up to this many days after the
+# publication date is still taken as the same year.
+_AHEAD_DAYS = 45
+
+
+# ------------------------------------------------------------------ small parts
+
+
+def _int(text: str | None) -> int | None:
+    if text is None:
+        return None
+    text = fold(text)
+    if text.isdigit():
+        return int(text)
+    if text in _ROMAN:
+        return _ROMAN[text]
+    return _NUMBER_WORDS.get(text)
+
+
+def _year(text: str | None, near: int | None = None) -> int | None:
+    """A written year; two digits (`2021-25`) take the century of `near`."""
+    value = _int(text)
+    if value is None:
+        return None
+    if value < 100 and near is not None:
+        value += near // 100 * 100
+    return value
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)  # 2000: a leap year, so 29/2 stays possible
+        return True
+    except ValueError:
+        return False
+
+
+def _nearest_year(month: int, day: int | None, published: dt.date) -> int:
+    """The year that puts day/month nearest the publication date (looking back
+    further than ahead)."""
+    best = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            when = dt.date(year, month, day or 15)
+        except ValueError:
+            continue
+        distance = (published - when).days
+        cost = distance if distance >= 0 else (-distance if -distance <= _AHEAD_DAYS else 400 - distance)
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return best[1] if best else published.year
+
+
+# ----------------------------------------------------------------------- values
+
+
+def _point(year: int | None, month: int | None = None, day: int | None = None,
+           time: tuple[int, int] | None = None) -> str:
+    text = f"{year:04d}" if year is not None else "XXXX"
+    if month is not None:
+        text += f"-{month:02d}"
+        if day is not None:
+            text += f"-{day:02d}"
+            if time is not None:
+                text += f"T{time[0]:02d}:{time[1]:02d}"
+    return text
+
+
+def _bounds(point: str) -> tuple[str | None, str | None]:
+    """First and last calendar day of one EDTF point (None when unspecified)."""
+    if point == ".." or "X" in point:
+        return None, None
+    date_part = point.split("T")[0]
+    pieces = [int(p) for p in date_part.split("-")]
+    if len(pieces) == 1:
+        return f"{pieces[0]:04d}-01-01", f"{pieces[0]:04d}-12-31"
+    if len(pieces) == 2:
+        last = calendar.monthrange(pieces[0], pieces[1])[1]
+        return f"{pieces[0]:04d}-{pieces[1]:02d}-01", f"{pieces[0]:04d}-{pieces[1]:02d}-{last:02d}"
+    return date_part, date_part
+
+
+def days_of(value: str) -> tuple[str | None, str | None]:
+    """`first_day`, `last_day` of an EDTF value: what a test checks every mention against."""
+    if "/" in value:
+        start, end = value.split("/", 1)
+        return _bounds(start)[0], _bounds(end)[1]
+    return _bounds(value)
+
+
+def _kind(value: str) -> str:
+    if "/" in value:
+        return "open_interval" if ".." in value else "interval"
+    if "T" in value:
+        return "datetime"
+    return {1: "year", 2: "month", 3: "date"}[value.count("-") + 1]
+
+
+def _fields(value: str, inferred: list[str] | tuple[str, ...] = (), part_of_day: str | None = None) -> dict:
+    first, last = days_of(value)
+    return {"kind": _kind(value), "value": value, "first_day": first, "last_day": last,
+            "inferred": tuple(dict.fromkeys(inferred)), "part_of_day": part_of_day}
+
+
+def _pub(ctx: Context) -> dt.date | None:
+    return ctx.published.date if ctx.published else None
+
+
+def _resolve(ctx: Context, year: int | None, month: int | None, day: int | None,
+             inferred: list[str]) -> int | None:
+    """Fill a missing year from the publication date, noting it in `inferred`."""
+    if year is not None or month is None:
+        return year
+    published = _pub(ctx)
+    if published is None:
+        return None
+    inferred.append("year")
+    return _nearest_year(month, day, published)
+
+
+def _time(m) -> tuple[int, int] | None:
+    hour = _int(m.group("hour")) if "hour" in m.re.groupindex else None
+    if hour is None:
+        return None
+    minute = _int(m.group("minute")) if "minute" in m.re.groupindex else None
+    return hour, minute or 0
+
+
+def _part_of_day(m) -> str | None:
+    for name in ("pod", "pod2"):
+        if name in m.re.groupindex and m.group(name):
+            return fold(m.group(name)).split()[-1] if fold(m.group(name)) not in ("rạng sáng", "sáng sớm") else "sáng"
+    return None
+
+
+def _has(m, name: str) -> bool:
+    return name in m.re.groupindex and m.group(name) is not None
+
+
+# --------------------------------------------------------------------- builders
+
+
+@builder("dates.calendar", requires=("day", "month"))
+def calendar_date(m, ctx: Context):
+    """A day and month, maybe a year and a time: `ngày 4/6/2021`, `Chiều 6/2`, `8h30 ngày 12/7/2024`."""
+    day, month = _int(m.group("day")), _int(m.group("month"))
+    year = _year(m.group("year")) if _has(m, "year") else None
+    if not _valid(year, month, day):
+        return None
+    inferred: list[str] = []
+    year = _resolve(ctx, year, month, day, inferred)
+    time = _time(m)
+    if time is not None and not (0 <= time[0] < 24 and 0 <= time[1] < 60):
+        return None
+    value = _point(year, month, day, time)
+    if _has(m, "since"):
+        value = f"{value}/.."
+    return _fields(value, inferred, _part_of_day(m))
+
+
+@builder("dates.month", requires=("month",))
+def month_date(m, ctx: Context):
+    """A month, maybe with its year: `tháng 7/2024`, `tháng 5`, `từ tháng 9/2015`."""
+    month = _int(m.group("month"))
+    if month is None or not 1 <= month <= 12:
+        return None
+    year = _year(m.group("year")) if _has(m, "year") else None
+    inferred: list[str] = []
+    year = _resolve(ctx, year, month, None, inferred)
+    value = _point(year, month)
+    if _has(m, "since"):
+        value = f"{value}/.."
+    return _fields(value, inferred)
+
+
+@builder("dates.year", requires=("year",))
+def year_date(m, ctx: Context):
+    """A year as a time reference: `năm 2024`, `đầu năm 2017` (the anchor),
+    `từ năm 2015` (open end), `đến năm 2030` (open start)."""
+    year = _year(m.group("year"))
+    if year is None:
+        return None
+    value = _point(year)
+    if _has(m, "since"):
+        value = f"{value}/.."
+    elif _has(m, "until"):
+        value = f"../{value}"
+    return _fields(value)
+
+
+@builder("dates.year_range", requires=("y1", "y2"))
+def year_range(m, ctx: Context):
+    """`giai đoạn 2021-2025`, `năm học 2015-2016`, `từ năm 2013 đến năm 2015`, `(1957 - 2017)`."""
+    start = _year(m.group("y1"))
+    if len(m.group("y2")) == 2 and not _has(m, "cue"):
+        return None  # `2016 - 20 tỷ` is no range: a short second year needs a cue word
+    end = _year(m.group("y2"), near=start)
+    if start is None or end is None or not start < end <= start + 100:
+        return None
+    return _fields(f"{start:04d}/{end:04d}")
+
+
+@builder("dates.month_range", requires=("m1", "m2"))
+def month_range(m, ctx: Context):
+    """`từ tháng 9/2015 đến tháng 5/2016`, `từ tháng 3 đến tháng 5 năm 2021`."""
+    m1, m2 = _int(m.group("m1")), _int(m.group("m2"))
+    y1 = _year(m.group("y1")) if _has(m, "y1") else None
+    y2 = _year(m.group("y2")) if _has(m, "y2") else None
+    if not (m1 and m2 and 1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    inferred: list[str] = []
+    if y2 is None:
+        y2 = _resolve(ctx, None, m2, None, inferred)
+    if y1 is None and y2 is not None:
+        y1 = y2 if m1 <= m2 else y2 - 1
+        inferred.append("year")
+    return _fields(f"{_point(y1, m1)}/{_point(y2, m2)}", inferred)
+
+
+@builder("dates.day_range", requires=("d1", "d2", "m2"))
+def day_range(m, ctx: Context):
+    """`từ 1/7 đến 15/7`, `từ ngày 1 đến 15/7/2024`, `từ 28/6 - 2/7`."""
+    d1, d2, m2 = _int(m.group("d1")), _int(m.group("d2")), _int(m.group("m2"))
+    m1 = _int(m.group("m1")) if _has(m, "m1") else m2
+    y2 = _year(m.group("y2")) if _has(m, "y2") else None
+    y1 = _year(m.group("y1")) if _has(m, "y1") else None
+    if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+        return None
+    inferred: list[str] = []
+    y2 = _resolve(ctx, y2, m2, d2, inferred)
+    if y1 is None and y2 is not None:
+        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+        if "year" not in inferred and not _has(m, "y1"):
+            pass
+    start, end = _point(y1, m1, d1), _point(y2, m2, d2)
+    if y1 is not None and y2 is not None and start > end:
+        return None
+    return _fields(f"{start}/{end}", inferred)
+
+
+@builder("dates.months_of_year", requires=("n", "pos"))
+def months_of_year(m, ctx: Context):
+    """`6 tháng đầu năm 2024` → 2024-01/2024-06; `3 tháng cuối năm` → …-10/…-12;
+    `nửa đầu năm` → …-01/…-06."""
+    n = 6 if fold(m.group("n")) == "nửa" else _int(m.group("n"))
+    if n is None or not 1 <= n <= 12:
+        return None
+    year = _year(m.group("year")) if _has(m, "year") else None
+    inferred: list[str] = []
+    if year is None and _pub(ctx) is not None:
+        year = _pub(ctx).year
+        inferred.append("year")
+    first, last = (13 - n, 12) if fold(m.group("pos") or "đầu") == "cuối" else (1, n)
+    return _fields(f"{_point(year, first)}/{_point(year, last)}", inferred)
+
+
+@builder("dates.quarter", requires=("q",))
+def quarter(m, ctx: Context):
+    """`quý I/2024` → 2024-01/2024-03; `quý 2 năm 2024`; `quý III` (year from context)."""
+    q = _int(m.group("q"))
+    if q is None or not 1 <= q <= 4:
+        return None
+    year = _year(m.group("year")) if _has(m, "year") else None
+    inferred: list[str] = []
+    if year is None and _pub(ctx) is not None:
+        year = _pub(ctx).year
+        inferred.append("year")
+    return _fields(f"{_point(year, 3 * q - 2)}/{_point(year, 3 * q)}", inferred)
+
+
+@builder("dates.decade", requires=("decade",))
+def decade(m, ctx: Context):
+    """`thập niên 90`, `những năm 1990` → `199X` (EDTF: the decade)."""
+    value = _int(m.group("decade"))
+    if value is None:
+        return None
+    if value < 100:
+        if value % 10:
+            return None
+        value += 1900
+    if value % 10:
+        return None
+    first, last = f"{value:04d}-01-01", f"{value + 9:04d}-12-31"
+    return {"kind": "year", "value": f"{value // 10:03d}X", "first_day": first, "last_day": last,
+            "inferred": (), "part_of_day": None}
+
+
+@builder("dates.lunar_new_year", requires=("tet",))
+def lunar_new_year(m, ctx: Context):
+    """`Tết Giáp Thìn 2024` → the first day of the lunar year (Vietnamese calendar, UTC+7)."""
+    year = _year(m.group("year")) if _has(m, "year") else None
+    stem_branch = fold(m.group("canchi")) if _has(m, "canchi") else None
+    inferred: list[str] = []
+    if year is None and stem_branch and _pub(ctx) is not None:
+        year = _year_of_stem_branch(stem_branch, _pub(ctx).year)
+        inferred.append("year")
+    if year is None:
+        return None
+    if stem_branch and _stem_branch(year) != stem_branch:
+        ctx.warn(f"{m.group()!r}: {stem_branch} is not the lunar year {year}")
+    new_year = _lunar_new_year(year)
+    if new_year is None:
+        return None
+    return _fields(new_year.isoformat(), inferred)
+
+
+_STEMS = ["canh", "tân", "nhâm", "quý", "giáp", "ất", "bính", "đinh", "mậu", "kỷ"]
+_BRANCHES = ["thân", "dậu", "tuất", "hợi", "tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi"]
+
+
+def _stem_branch(year: int) -> str:
+    return f"{_STEMS[year % 10]} {_BRANCHES[year % 12]}"
+
+
+def _year_of_stem_branch(name: str, near: int) -> int | None:
+    name = name.replace("tí", "tý").replace("mẹo", "mão").replace("tị", "tỵ")
+    for year in sorted(range(near - 30, near + 31), key=lambda y: abs(y - near)):
+        if _stem_branch(year) == name:
+            return year
+    return None
+
+
+def _lunar_new_year(year: int) -> dt.date | None:
+    import lunar_vn
+
+    try:
+        return lunar_vn.lunar_to_solar(lunar_vn.LunarDate(day=1, month=1, year=year), time_zone=7.0)
+    except ValueError:  # outside the library's range: no value rather than a wrong one
+        return None
+
+
+# ------------------------------------------------------------------- extraction
+
+
+def extract(doc, rules, found) -> list[DateMention]:
+    dimension = rules[DIMENSION]
+    ctx = Context(doc=doc, dimension=dimension, found=found)
+    chosen = select(find(dimension, ctx))
+    out = []
+    for cand in chosen:
+        mention = doc.mention(cand.start, cand.end, cand.rule.id)
+        out.append(DateMention(**vars(mention), **cand.fields))
+    return out
