@@ -1,8 +1,310 @@
-"""Documents: placeholder until the documents extractor lands."""
+"""Legal, party and administrative documents: every reference, one entry per document.
+
+The patterns and the tables (type names ↔ codes, issuer codes ↔ names,
+abbreviations of bodies) are in `rules/documents.yaml`. Builders read a
+reference's type, number and symbol; `extract()` then attaches the signing date
+and the issuer written around the first citation, and merges every mention of
+the same document (same type and number, or same symbol) into one entry.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 
-def extract(doc, rules, found):
-    """Return this dimension's entries for `doc` (none yet)."""
-    return []
+import regex
+
+from ..model import Document
+from ..normalise import canonical, fold
+from .engine import Context, IntervalSet, find, select
+from .registry import builder
+
+DIMENSION = "documents"
+
+
+# ----------------------------------------------------------------- table access
+
+
+def _type_of_word(ctx: Context, word: str) -> tuple[str, str | None] | None:
+    """Canonical type and code of a type word as written (`quyết định`, `QĐ`, `văn bản`)."""
+    key = fold(word)
+    for canonical_type, entry in ctx.tables["types"].items():
+        names = [canonical_type, *entry.get("words", [])]
+        if key in (fold(n) for n in names) or key in (fold(a) for a in entry.get("abbreviations", [])):
+            return entry.get("as", canonical_type), entry.get("code")
+    return None
+
+
+def _type_of_code(ctx: Context, code: str) -> tuple[str, str] | None:
+    key = fold(code)
+    for canonical_type, entry in ctx.tables["types"].items():
+        codes = [entry.get("code"), *entry.get("codes", [])]
+        if key in (fold(c) for c in codes if c):
+            return entry.get("as", canonical_type), entry.get("code")
+    return None
+
+
+def _canonical_code(ctx: Context, part: str) -> str:
+    """A symbol part in its usual spelling (`TTG` → `TTg`, `NÐ` → `NĐ`)."""
+    part = part.replace("Ð", "Đ").replace("ð", "đ")
+    known = ctx.tables["code_spellings"]
+    return known.get(fold(part), part)
+
+
+def normalise_symbol(ctx: Context, symbol: str) -> str:
+    """`04- CTr/QU` → `04-CTr/QU`; `36/2006/CT-TTG` → `36/2006/CT-TTg`."""
+    symbol = regex.sub(r"\s+", "", canonical(symbol))
+    return regex.sub(r"[^\d/-][^/-]*", lambda m: _canonical_code(ctx, m.group()), symbol)
+
+
+def _issuer_of_codes(ctx: Context, codes: list[str]) -> str | None:
+    """The issuer a symbol's codes name, when it is unambiguous (`TTg`, `CP`, `TW`)."""
+    names = ctx.tables["issuer_codes"]
+    for code in reversed(codes):
+        name = names.get(fold(code))
+        if name:
+            return name
+    return None
+
+
+# --------------------------------------------------------------------- builders
+
+
+def _number_fields(m) -> dict:
+    return {"number": m.group("number"), "_number_span": m.span("number")}
+
+
+def _symbol_parts(m) -> list[str]:
+    return [c for c in regex.split(r"\s*[/-]\s*", m.group("code") or "") if c]
+
+
+@builder("documents.reference", requires=("type", "number"))
+def reference(m, ctx: Context):
+    """A type word with a number and maybe a symbol: `Quyết định số 1909/QĐ-TTg`,
+    `Chương trình số 04- CTr/QU`, `Nghị quyết 09`, `QĐ số 1909`."""
+    found = _type_of_word(ctx, m.group("type"))
+    if found is None:
+        return None
+    doc_type, code = found
+    fields = {"type": doc_type, "type_code": code, **_number_fields(m), "symbol": None, "_codes": []}
+    if m.group("code"):
+        fields["symbol"] = normalise_symbol(ctx, m.group("symbol"))
+        fields["_codes"] = _symbol_parts(m)
+        if code is None:
+            code_type = next((_type_of_code(ctx, c) for c in fields["_codes"] if _type_of_code(ctx, c)), None)
+            if code_type:
+                fields["type_code"] = code_type[1]
+    return fields
+
+
+@builder("documents.reference_list", requires=("type", "numbers"))
+def reference_list(m, ctx: Context):
+    """`các Nghị quyết số 01, 02 và 03-NQ/TU`: one entry per number; the symbol
+    only where it is written."""
+    found = _type_of_word(ctx, m.group("type"))
+    if found is None:
+        return None
+    doc_type, code = found
+    out = []
+    base = m.start("numbers")
+    for num in regex.finditer(r"\d{1,5}(?:\s*-\s*[A-ZĐ][\w]*(?:\s*/\s*[A-ZĐ][\w]*)+|/(?:\d{4}/)?[A-ZĐ][\w]*(?:-[A-ZĐ][\w]*)*)?",
+                              m.group("numbers")):
+        text = num.group()
+        number = regex.match(r"\d+", text).group()
+        symbol = normalise_symbol(ctx, text) if len(text) > len(number) else None
+        start = m.start() if not out else base + num.start()
+        out.append({"type": doc_type, "type_code": code, "number": number, "symbol": symbol,
+                    "_codes": [c for c in regex.split(r"\s*[/-]\s*", text[len(number):]) if c],
+                    "_start": start, "_end": base + num.end(),
+                    "_number_span": (base + num.start(), base + num.start() + len(number))})
+    return out if len(out) > 1 else None
+
+
+@builder("documents.symbol", requires=("number", "code"))
+def bare_symbol(m, ctx: Context):
+    """A symbol with no type word before it: `theo 1909/QĐ-TTg`, `Luật 15/2008/QH12`."""
+    parts = _symbol_parts(m)
+    doc_type = next((_type_of_code(ctx, c) for c in parts if _type_of_code(ctx, c)), None)
+    if doc_type is None:
+        return None
+    return {"type": doc_type[0], "type_code": doc_type[1], **_number_fields(m),
+            "symbol": normalise_symbol(ctx, m.group("symbol")), "_codes": parts}
+
+
+@builder("documents.named", requires=("type",))
+def named(m, ctx: Context):
+    """A document known by name, not number: `Nghị quyết TW 8 khóa XI`, `Luật Đất đai 2013`."""
+    found = _type_of_word(ctx, m.group("type"))
+    if found is None:
+        return None
+    issuer = None
+    if "issuer" in m.re.groupindex and m.group("issuer"):
+        issuer = ctx.tables["issuer_codes"].get(fold(m.group("issuer")))
+    return {"type": found[0], "type_code": found[1], "number": None, "symbol": None,
+            "_codes": [], "_issuer": issuer, "_name": canonical(m.group())}
+
+
+# ------------------------------------------------------------------- resolution
+
+
+@dataclass
+class _Entry:
+    type: str
+    type_code: str | None
+    number: str | None
+    symbol: str | None
+    date: str | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    codes: list[str] = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+
+
+def _blocked_by_dates(doc, found) -> IntervalSet:
+    return IntervalSet(doc.norm_span(d.start, d.end) for d in found.get("dates", ()))
+
+
+def _date_after(ctx: Context, end: int, dates) -> str | None:
+    """The signing date written right after a reference (`, ngày 12/11/2021`)."""
+    text = ctx.text
+    gap = ctx.tables["date_gap"]
+    for d in dates:
+        start, stop = ctx.doc.norm_span(d.start, d.end)
+        if start < end:
+            continue
+        if start - end > 40:
+            break
+        if regex.fullmatch(gap, text[end:start], flags=regex.IGNORECASE) and d.kind in ("date", "datetime"):
+            value = d.value.split("T")[0].split("/")[0]
+            return value if "X" not in value else None
+        break
+    return None
+
+
+def _date_before(ctx: Context, start: int, dates, sentence_start: int) -> tuple[str | None, str | None]:
+    """`Ngày 17/1/2017, UBND phường X đã ra quyết định số 14/QĐ-UBND`: the date
+    and the body that opens the clause."""
+    text = ctx.text
+    pattern = ctx.tables["clause_before"]
+    for d in reversed(dates):
+        d_start, d_end = ctx.doc.norm_span(d.start, d.end)
+        if d_end > start:
+            continue
+        if d_start < sentence_start:
+            break
+        m = regex.fullmatch(pattern, text[d_end:start], flags=regex.IGNORECASE)
+        if m and d.kind in ("date", "datetime"):
+            value = d.value.split("T")[0].split("/")[0]
+            issuer = _issuer_phrase(ctx, m.group("body"), whole=True)
+            if issuer is None:
+                return None, None
+            return (value if "X" not in value else None), issuer
+        break
+    return None, None
+
+
+def _issuer_phrase(ctx: Context, text: str, whole: bool = False) -> str | None:
+    """The body an issuer phrase names, expanded (`UBND thành phố Hà Nội` →
+    `Ủy ban nhân dân thành phố Hà Nội`), or None when it names none."""
+    m = ctx.doc_issuer_rx.match(text) if not whole else ctx.doc_issuer_rx.fullmatch(text.strip())
+    if not m:
+        return None
+    phrase = regex.sub(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\w-]+.*$", "", m.group("issuer").strip(), flags=regex.I)
+    return expand_body(ctx, phrase)
+
+
+def expand_body(ctx: Context, phrase: str) -> str:
+    words = ctx.tables["body_abbreviations"]
+
+    def one(m):
+        return words.get(m.group(), m.group())
+
+    expanded = regex.sub(r"(?<!\w)(?:" + "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)",
+                         one, canonical(phrase))
+    return expanded[0].upper() + expanded[1:] if expanded else expanded
+
+
+def _issuer_after(ctx: Context, end: int) -> str | None:
+    """`… của Thủ tướng Chính phủ về …`: the body named after `của` (a date may come between)."""
+    m = ctx.issuer_after_rx.match(ctx.text, end)
+    if not m:
+        return None
+    return _issuer_phrase(ctx, ctx.text[m.end():m.end() + 160])
+
+
+def _subject_after(ctx: Context, end: int) -> str | None:
+    m = ctx.subject_rx.match(ctx.text, end)
+    if not m:
+        return None
+    subject = canonical(m.group("subject")).strip(' "\'')
+    return subject or None
+
+
+def _sentence_start(doc, norm_pos: int) -> int:
+    raw = doc.norm.raw_span(norm_pos, norm_pos + 1)[0]
+    return doc.norm_span(*doc.sentences[doc.sentence_at(raw)])[0] if doc.sentences else 0
+
+
+def _key(fields) -> tuple:
+    return (fold(fields["type"]), fields["number"]) if fields["number"] else ("name", fold(fields.get("_name", "")))
+
+
+def extract(doc, rules, found) -> list[Document]:
+    dimension = rules[DIMENSION]
+    ctx = Context(doc=doc, dimension=dimension, found=found)
+    tables = dimension.tables
+    ctx.doc_issuer_rx = _compiled(dimension, "issuer")
+    ctx.issuer_after_rx = regex.compile(tables["issuer_after"], regex.IGNORECASE)
+    ctx.subject_rx = regex.compile(tables["subject_after"], regex.IGNORECASE)
+    dates = sorted(found.get("dates", ()), key=lambda d: d.start)
+    date_spans = _blocked_by_dates(doc, found)
+
+    candidates = [c for c in find(dimension, ctx)
+                  if not date_spans.overlaps(*c.fields.get("_number_span", (c.start, c.start)))]
+    entries: dict[tuple, _Entry] = {}
+    by_symbol: dict[str, _Entry] = {}
+    for cand in select(candidates):
+        f = cand.fields
+        entry = by_symbol.get(fold(f["symbol"])) if f["symbol"] else None
+        entry = entry or entries.get(_key(f))
+        if entry is None:
+            entry = _Entry(type=f["type"], type_code=f["type_code"], number=f["number"], symbol=f["symbol"],
+                           codes=list(f["_codes"]), issuer=f.get("_issuer"))
+            entries[_key(f)] = entry
+        elif f["symbol"] and not entry.symbol:
+            entry.symbol = f["symbol"]
+            entry.codes = list(f["_codes"])
+        if entry.symbol:
+            by_symbol[fold(entry.symbol)] = entry
+        entry.type_code = entry.type_code or f["type_code"]
+        entry.mentions.append(doc.mention(cand.start, cand.end, cand.rule.id))
+        if entry.date is None:
+            entry.date = _date_after(ctx, cand.end, dates)
+        if entry.issuer is None:
+            entry.issuer = _issuer_after(ctx, cand.end)
+        if entry.date is None or entry.issuer is None:
+            date, issuer = _date_before(ctx, cand.start, dates, _sentence_start(doc, cand.start))
+            entry.date = entry.date or date
+            entry.issuer = entry.issuer or issuer
+        if entry.subject is None:
+            entry.subject = _subject_after(ctx, cand.end)
+    out = []
+    for entry in entries.values():
+        issuer = entry.issuer or _issuer_of_codes(ctx, entry.codes)
+        out.append(Document(type=entry.type, type_code=entry.type_code, number=entry.number, symbol=entry.symbol,
+                            date=entry.date, issuer=issuer, subject=entry.subject, mentions=tuple(entry.mentions)))
+    return out
+
+
+_COMPILED: dict = {}
+
+
+def _compiled(dimension, name: str):
+    """The issuer-phrase pattern, built once from the body lexicon."""
+    key = (id(dimension), name)
+    if key not in _COMPILED:
+        heads = sorted(dimension.tables["body_heads"], key=len, reverse=True)
+        tails = sorted(dimension.tables["body_tail_words"], key=len, reverse=True)
+        pattern = regex.compile(dimension.tables["issuer_phrase"], regex.IGNORECASE,
+                                body_head=heads, body_tail=tails)
+        _COMPILED[key] = pattern
+    return _COMPILED[key]

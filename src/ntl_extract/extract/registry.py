@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 Builder = Callable[..., Any]
-BUILDERS: dict[str, Builder] = {}
+BUILDERS: dict[str, Builder] = {}  # filled when `ntl_extract.extract` imports the dimension modules
 
 
 def builder(name: str, requires: tuple[str, ...] = ()) -> Callable[[Builder], Builder]:
@@ -25,11 +25,3 @@ def builder(name: str, requires: tuple[str, ...] = ()) -> Callable[[Builder], Bu
         return fn
 
     return register
-
-
-def _register_all() -> None:
-    # Importing the dimension modules registers their builders.
-    from . import dates, documents, numbers, officials  # noqa: F401
-
-
-_register_all()
