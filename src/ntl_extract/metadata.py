@@ -144,6 +144,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         header = _HEADER.match(line)
         if header and not body_lines:
             headers[header[1].lower()] = header[2]
+            boilerplate.append((start, end))
             continue
         body_lines.append((start, end))
 

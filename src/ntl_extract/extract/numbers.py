@@ -1,8 +1,156 @@
-"""Numbers: placeholder until the numbers extractor lands."""
+"""Numeric facts: percentages, money, measures, ratios and counts, with what they count.
+
+Patterns and word lists are in `rules/numbers.yaml`; the number grammar is in
+`numbers_grammar.py`. Exclusion rules (addresses, ordinals, phone numbers,
+names with digits…) run first and block their spans, as do every date and
+document mention found before; then the value rules compete for what is left.
+"""
 
 from __future__ import annotations
 
+import regex
 
-def extract(doc, rules, found):
-    """Return this dimension's entries for `doc` (none yet)."""
-    return []
+from ..model import NumberMention
+from ..normalise import canonical, fold
+from .engine import Context, find, select
+from .numbers_grammar import as_json_number, parse_amount
+from .registry import builder
+
+DIMENSION = "numbers"
+EXCLUDE = "numbers.exclude"
+
+
+def _amount(m, group: str = "amount"):
+    text = m.group(group)
+    return parse_amount(text) if text else None
+
+
+def _counted(ctx: Context, noun: str | None) -> str | None:
+    """The counted noun as written: up to `max_unit_words` words, cut at the
+    first function word; None when the first word already is one."""
+    if not noun:
+        return None
+    noun = noun.strip().lstrip('"').strip()
+    stop = ctx.tables["stop_words"]
+    words = noun.split()
+    kept: list[str] = []
+    for i, word in enumerate(words[: ctx.tables["max_unit_words"]]):
+        key = fold(word)
+        if key in stop or (i == 0 and key in ctx.tables["not_counted"]):
+            break
+        kept.append(word)
+    return canonical(" ".join(kept)) if kept else None
+
+
+def _subject(ctx: Context, start: int) -> str | None:
+    """What a number measures, when its clause names it before a verb like
+    `đạt` (`tỷ lệ hộ gia đình đăng ký gia đình văn hóa đạt 98,75%`)."""
+    m = ctx.subject_rx.search(ctx.text, max(0, start - 160), start)
+    if not m:
+        return None
+    subject = canonical(m.group("subject"))
+    words = subject.split()
+    if not 2 <= len(words) <= 16:
+        return None
+    return subject
+
+
+@builder(EXCLUDE)
+def exclude(m, ctx: Context):
+    """A span that holds no numeric fact (an address, an ordinal, a phone number…)."""
+    return {"_exclude": True}
+
+
+@builder("numbers.percent", requires=("amount",))
+def percent(m, ctx: Context):
+    value = _amount(m)
+    if value is None:
+        return None
+    return {"kind": "percent", "value": as_json_number(value), "total": None, "unit": "%"}
+
+
+@builder("numbers.money", requires=("amount", "currency"))
+def money(m, ctx: Context):
+    """`2 tỷ 333,1 triệu đồng` = 2333100000 VND; `5 triệu USD`; `73,9 triệu` (VND)."""
+    value = _amount(m)
+    if value is None:
+        return None
+    currency = fold(m.group("currency") or "đồng")
+    table = ctx.tables["currencies"]
+    code = table.get(currency)
+    if code is None:
+        return None
+    return {"kind": "money", "value": as_json_number(value), "total": None, "unit": code}
+
+
+@builder("numbers.quantity", requires=("amount", "unit"))
+def quantity(m, ctx: Context):
+    value = _amount(m)
+    if value is None:
+        return None
+    unit = ctx.tables["measures"].get(fold(m.group("unit")), m.group("unit"))
+    return {"kind": "quantity", "value": as_json_number(value), "total": None, "unit": unit}
+
+
+@builder("numbers.ratio", requires=("num", "total", "noun"))
+def ratio(m, ctx: Context):
+    """`2.789/4.800 lao động` → 2789 of 4800; `4/4 làng`."""
+    value, total = parse_amount(m.group("num")), parse_amount(m.group("total"))
+    unit = _counted(ctx, m.group("noun"))
+    if value is None or total is None or unit is None or total == 0 or value > total:
+        return None
+    return {"kind": "ratio", "value": as_json_number(value), "total": as_json_number(total), "unit": unit,
+            "_end": m.end("total")}
+
+
+@builder("numbers.count", requires=("amount", "noun"))
+def count(m, ctx: Context):
+    """`69 pa nô`, `1.132 chiếc banner`, `hai doanh nghiệp`, `3 “Nhà đại đoàn kết”`."""
+    value = _amount(m)
+    unit = _counted(ctx, m.group("noun"))
+    if value is None or unit is None or value != value.to_integral_value():
+        return None
+    first_word = fold(unit.split()[0])
+    lexicons = ctx.dimension.lexicons
+    if any(first_word == fold(w) for w in (*lexicons["measure"], *lexicons["currency"], *lexicons["magnitude"])):
+        return None  # a measure or an amount of money: the quantity and money rules read it
+    spelled = m.group("amount")
+    if not spelled[0].isdigit():
+        first = fold(unit.split()[0])
+        if fold(spelled) == "năm" and first not in ctx.tables["classifiers"]:
+            return None  # `năm` is five only before a classifier; elsewhere it is `year`
+    unit_end = m.start("noun") + len(m.group("noun").rstrip())
+    return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit,
+            "_end": min(unit_end, m.end())}
+
+
+def extract(doc, rules, found) -> list[NumberMention]:
+    dimension = rules[DIMENSION]
+    ctx = Context(doc=doc, dimension=dimension, found=found)
+    ctx.subject_rx = _subject_rx(dimension)
+    excluding = [r for r in dimension.rules if r.build == EXCLUDE]
+    valuing = [r for r in dimension.rules if r.build != EXCLUDE]
+    blocked = [doc.norm_span(m.start, m.end) for m in found.get("dates", ())]
+    for entry in found.get("documents", ()):
+        blocked += [doc.norm_span(m.start, m.end) for m in entry.mentions]
+    blocked += list(doc.boilerplate_norm)
+    blocked += [(c.start, c.end) for c in find(dimension, ctx, excluding)]
+    chosen = select(find(dimension, ctx, valuing), blocked=blocked)
+    out = []
+    for cand in chosen:
+        fields = dict(cand.fields)
+        if fields["kind"] in ("percent", "money", "ratio"):
+            fields["subject"] = _subject(ctx, cand.start)
+        mention = doc.mention(cand.start, cand.end, cand.rule.id)
+        out.append(NumberMention(**vars(mention), **fields))
+    return out
+
+
+_SUBJECT: dict = {}
+
+
+def _subject_rx(dimension):
+    key = id(dimension)
+    if key not in _SUBJECT:
+        _SUBJECT[key] = regex.compile(dimension.tables["subject_pattern"], regex.IGNORECASE)
+    return _SUBJECT[key]
