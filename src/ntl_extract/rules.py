@@ -27,7 +27,7 @@ _FRAGMENT_REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _RULE_ID = regex.compile(r"^[a-z][a-z0-9_]*$")
 _FILE_KEYS = {"dimension", "description", "context", "fragments", "lexicons", "tables",
               "rules", "examples", "not"}
-_RULE_KEYS = {"id", "build", "pattern", "priority", "examples", "not", "note", "flags"}
+_RULE_KEYS = {"id", "build", "pattern", "prefix", "prefix_required", "priority", "examples", "not", "note", "flags"}
 _EXAMPLE_KEYS = {"text", "published", "expect", "xfail", "note"}
 _FLAGS = {"ignorecase": regex.IGNORECASE, "verbose": regex.VERBOSE, "multiline": regex.MULTILINE}
 
@@ -63,6 +63,11 @@ class Rule:
     negatives: tuple[str, ...]
     note: str | None
     source: str
+    # Cue words before the match (`Chiều ngày`, `từ`): matched backwards from
+    # where the pattern starts, so the pattern itself can begin with a selective
+    # atom (a digit) that the regex engine scans for fast.
+    prefix: Any = None
+    prefix_required: bool = False
 
 
 @dataclass(frozen=True)
@@ -269,8 +274,20 @@ def load_dimension(path: Path, common: dict[str, Any], builders: dict[str, Any])
             compiled = regex.compile(expanded, flags, **{n: lexicons[n] for n in used})
         except regex.error as err:
             raise RuleError(f"{where}: pattern does not compile: {err}") from None
+        prefix = None
+        if raw_rule.get("prefix"):
+            expanded_prefix = _expand(raw_rule["prefix"], fragments, where)
+            used_prefix = set(regex.findall(r"\\L<([a-z_][a-z0-9_]*)>", expanded_prefix))
+            missing = used_prefix - set(lexicons)
+            if missing:
+                raise RuleError(f"{where}: unknown lexicon(s) {sorted(missing)} in prefix")
+            try:
+                prefix = regex.compile(f"(?:{expanded_prefix})\\Z", flags, **{n: lexicons[n] for n in used_prefix})
+            except regex.error as err:
+                raise RuleError(f"{where}: prefix does not compile: {err}") from None
+        names = set(compiled.groupindex) | (set(prefix.groupindex) if prefix else set())
         required = getattr(builders[build], "requires", ())
-        absent = [g for g in required if g not in compiled.groupindex]
+        absent = [g for g in required if g not in names]
         if absent:
             raise RuleError(f"{where}: builder {build} needs named group(s) {absent}")
         full_id = f"{name}.{local_id}"
@@ -280,6 +297,7 @@ def load_dimension(path: Path, common: dict[str, Any], builders: dict[str, Any])
             examples=_examples(raw_rule.get("examples"), where, full_id, context),
             negatives=_negatives(raw_rule.get("not"), where),
             note=raw_rule.get("note"), source=path.name,
+            prefix=prefix, prefix_required=bool(raw_rule.get("prefix_required")),
         ))
     return Dimension(
         name=name, rules=tuple(rules),

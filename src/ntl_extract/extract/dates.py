@@ -28,6 +28,7 @@ _NUMBER_WORDS = {
 # reports look back more than ahead: a date up to this many days after the
 # publication date is still taken as the same year.
 _AHEAD_DAYS = 45
+_PLAUSIBLE_YEARS = (1800, 2100)
 
 
 # ------------------------------------------------------------------ small parts
@@ -172,7 +173,7 @@ def calendar_date(m, ctx: Context):
     """A day and month, maybe a year and a time: `ngày 4/6/2021`, `Chiều 6/2`, `8h30 ngày 12/7/2024`."""
     day, month = _int(m.group("day")), _int(m.group("month"))
     year = _year(m.group("year")) if _has(m, "year") else None
-    if not _valid(year, month, day):
+    if not (1 <= month <= 12 and 1 <= day <= 31) or not _valid(year, month, day):
         return None
     inferred: list[str] = []
     year = _resolve(ctx, year, month, day, inferred)
@@ -205,7 +206,7 @@ def year_date(m, ctx: Context):
     """A year as a time reference: `năm 2024`, `đầu năm 2017` (the anchor),
     `từ năm 2015` (open end), `đến năm 2030` (open start)."""
     year = _year(m.group("year"))
-    if year is None:
+    if year is None or not _PLAUSIBLE_YEARS[0] <= year <= _PLAUSIBLE_YEARS[1]:
         return None
     value = _point(year)
     if _has(m, "since"):
@@ -222,7 +223,7 @@ def year_range(m, ctx: Context):
     if len(m.group("y2")) == 2 and not _has(m, "cue"):
         return None  # `2016 - 20 tỷ` is no range: a short second year needs a cue word
     end = _year(m.group("y2"), near=start)
-    if start is None or end is None or not start < end <= start + 100:
+    if start is None or end is None or not start < end <= start + 100 or not _PLAUSIBLE_YEARS[0] <= start:
         return None
     return _fields(f"{start:04d}/{end:04d}")
 
@@ -265,11 +266,11 @@ def day_range(m, ctx: Context):
     return _fields(f"{start}/{end}", inferred)
 
 
-@builder("dates.months_of_year", requires=("n", "pos"))
+@builder("dates.months_of_year")
 def months_of_year(m, ctx: Context):
     """`6 tháng đầu năm 2024` → 2024-01/2024-06; `3 tháng cuối năm` → …-10/…-12;
     `nửa đầu năm` → …-01/…-06."""
-    n = 6 if fold(m.group("n")) == "nửa" else _int(m.group("n"))
+    n = _int(m.group("n")) if _has(m, "n") else 6  # no count: `nửa đầu năm`, half a year
     if n is None or not 1 <= n <= 12:
         return None
     year = _year(m.group("year")) if _has(m, "year") else None
@@ -277,7 +278,8 @@ def months_of_year(m, ctx: Context):
     if year is None and _pub(ctx) is not None:
         year = _pub(ctx).year
         inferred.append("year")
-    first, last = (13 - n, 12) if fold(m.group("pos") or "đầu") == "cuối" else (1, n)
+    position = fold(m.group("pos")) if _has(m, "pos") else "đầu"
+    first, last = (13 - n, 12) if position == "cuối" else (1, n)
     return _fields(f"{_point(year, first)}/{_point(year, last)}", inferred)
 
 

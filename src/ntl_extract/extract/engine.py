@@ -16,9 +16,10 @@ from typing import Any, Iterable
 from ..rules import Dimension, Rule
 from .registry import BUILDERS
 
-# Seconds of matching allowed per rule per million characters (at least MIN_BUDGET).
-BUDGET_PER_MCHAR = 0.5
-MIN_BUDGET = 0.25
+# Seconds of matching one dimension may spend per million characters (at least
+# MIN_BUDGET): its rules share it, so a pathological input cannot stall a batch.
+BUDGET_PER_MCHAR = 0.8
+MIN_BUDGET = 0.5
 
 
 @dataclass
@@ -58,13 +59,76 @@ class Context:
         self.doc.warnings.append(message)
 
 
-def run_rule(rule: Rule, ctx: Context, budget: float) -> list[Candidate]:
+def budget(ctx: Context) -> float:
+    """Seconds this dimension may spend on this text."""
+    return max(MIN_BUDGET, BUDGET_PER_MCHAR * len(ctx.text) / 1e6)
+
+
+PREFIX_WINDOW = 60  # characters a rule's prefix may span
+
+
+class _GroupIndex:
+    def __init__(self, *indexes) -> None:
+        self.groupindex = {k: v for index in indexes for k, v in index.items()}
+
+
+class Joined:
+    """A rule's match together with its prefix: group lookups see both, and
+    the span covers both."""
+
+    def __init__(self, prefix, core, text: str) -> None:
+        self.prefix, self.core, self.string = prefix, core, text
+        self.re = _GroupIndex(prefix.re.groupindex, core.re.groupindex)
+        self.prefixed = prefix.end() > prefix.start()
+
+    def _owner(self, name):
+        if name in self.core.re.groupindex and self.core.group(name) is not None:
+            return self.core
+        if name in self.prefix.re.groupindex:
+            return self.prefix
+        return self.core
+
+    def group(self, name=0):
+        if name == 0:
+            return self.string[self.start():self.end()]
+        return self._owner(name).group(name)
+
+    def start(self, name=None):
+        if name is None:
+            return self.prefix.start() if self.prefixed else self.core.start()
+        return self._owner(name).start(name)
+
+    def end(self, name=None):
+        return self.core.end() if name is None else self._owner(name).end(name)
+
+    def span(self, name=None):
+        return self.start(name), self.end(name)
+
+
+def _with_prefix(rule: Rule, m, text: str):
+    """The match extended over the cue words before it, or None when the rule
+    needs a cue and there is none."""
+    if rule.prefix is None:
+        return m
+    pm = rule.prefix.search(text, max(0, m.start() - PREFIX_WINDOW), m.start())
+    if pm is None or (rule.prefix_required and pm.end() == pm.start()):
+        return None
+    return Joined(pm, m, text)
+
+
+def run_rule(rule: Rule, ctx: Context, seconds: float) -> list[Candidate]:
     """All candidates of one rule; a rule that runs out of time warns and stops."""
     build = BUILDERS[rule.build]
     text = ctx.text
     out: list[Candidate] = []
+    if seconds <= 0:
+        ctx.warn(f"rule {rule.id} skipped: the time for {ctx.dimension.name} on this text ran out")
+        return out
     try:
-        for m in rule.pattern.finditer(text, timeout=budget):
+        for core in rule.pattern.finditer(text, timeout=seconds):
+            m = _with_prefix(rule, core, text)
+            if m is None:
+                continue
             built = build(m, ctx)
             if built is None:
                 continue
@@ -74,16 +138,22 @@ def run_rule(rule: Rule, ctx: Context, budget: float) -> list[Candidate]:
                 if end > start:
                     out.append(Candidate(start, end, rule, fields, m))
     except TimeoutError:
-        ctx.warn(f"rule {rule.id} gave up after {budget:.2f}s on this text")
+        ctx.warn(f"rule {rule.id} gave up after {seconds:.2f}s on this text")
     return out
 
 
-def find(dimension: Dimension, ctx: Context, rules: Iterable[Rule] | None = None) -> list[Candidate]:
-    """Candidates of every rule (all of them, overlapping)."""
-    budget = max(MIN_BUDGET, BUDGET_PER_MCHAR * len(ctx.text) / 1e6)
+def deadline_for(ctx: Context) -> float:
+    """When this dimension's time on this text is up (a `time.perf_counter()` value)."""
+    return time.perf_counter() + budget(ctx)
+
+
+def find(dimension: Dimension, ctx: Context, rules: Iterable[Rule] | None = None,
+         deadline: float | None = None) -> list[Candidate]:
+    """Candidates of every rule (all of them, overlapping), within the dimension's time."""
+    deadline = deadline_for(ctx) if deadline is None else deadline
     out: list[Candidate] = []
     for rule in dimension.rules if rules is None else rules:
-        out.extend(run_rule(rule, ctx, budget))
+        out.extend(run_rule(rule, ctx, deadline - time.perf_counter()))
     return out
 
 

@@ -12,7 +12,7 @@ import regex
 
 from ..model import NumberMention
 from ..normalise import canonical, fold
-from .engine import Context, find, select
+from .engine import Context, deadline_for, find, select
 from .numbers_grammar import as_json_number, parse_amount
 from .registry import builder
 
@@ -134,8 +134,9 @@ def extract(doc, rules, found) -> list[NumberMention]:
     for entry in found.get("documents", ()):
         blocked += [doc.norm_span(m.start, m.end) for m in entry.mentions]
     blocked += list(doc.boilerplate_norm)
-    blocked += [(c.start, c.end) for c in find(dimension, ctx, excluding)]
-    chosen = select(find(dimension, ctx, valuing), blocked=blocked)
+    deadline = deadline_for(ctx)
+    blocked += [(c.start, c.end) for c in find(dimension, ctx, excluding, deadline)]
+    chosen = select(find(dimension, ctx, valuing, deadline), blocked=blocked)
     out = []
     for cand in chosen:
         fields = dict(cand.fields)

@@ -17,13 +17,14 @@ Chains of positions joined by commas belong to the same person.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import regex
 
 from ..model import Mention, Official, Position
 from ..normalise import canonical, fold
-from .engine import Context, find, select
+from .engine import Context, deadline_for, find, select
 from .registry import builder
 
 DIMENSION = "officials"
@@ -251,7 +252,8 @@ def extract(doc, rules, found) -> list[Official]:
     lx = _lex(dimension)
     text = doc.text
     author = fold(doc.article.author) if doc.article.author else None
-    cands = find(dimension, ctx)
+    deadline = deadline_for(ctx)
+    cands = find(dimension, ctx, deadline=deadline)
     titles = select([c for c in cands if c.fields["kind"] == "title"])
     named = select([c for c in cands if c.fields["kind"] == "named"])
 
@@ -259,7 +261,9 @@ def extract(doc, rules, found) -> list[Official]:
     known: set[str] = set()
     for _ in range(2):  # the second pass knows the names the first one found
         people = {}
-        _read_titles(ctx, lx, text, titles, named, people, known)
+        if not _read_titles(ctx, lx, text, titles, named, people, known, deadline):
+            ctx.warn("officials: too many titles to read them all in time; the rest were skipped")
+            break
         known = set(people)
     people = {k: p for k, p in people.items() if p.positions and k != author}
     _add_mentions(lx, text, people, named)
@@ -275,19 +279,22 @@ def _person(people: dict[str, _Person], name: str, start: int, end: int, rule: s
     return person
 
 
-def _read_titles(ctx, lx, text, titles, named, people, known) -> None:
+def _read_titles(ctx, lx, text, titles, named, people, known, deadline: float) -> bool:
+    """Read every title; False when the time ran out first."""
     honorific_at = {c.end: c for c in named}  # name candidates by where they end
     pending: list[_Position] = []  # positions waiting for their person (before the name)
     last_person: _Person | None = None
     last_end = -1
     named_at = {c.match.start(): c for c in named}  # honorific + name candidates by where they start
-    for cand in titles:
+    for index, cand in enumerate(titles):
+        if index % 256 == 0 and time.perf_counter() > deadline:
+            return False
         if pending and not regex.fullmatch(r"\s*,\s*", text[pending[-1].end:cand.start]):
             pending = []  # a chain of positions must run on, comma after comma
         m = cand.match
         title_start, title_end = m.span("title")
         canonical_title = lx.titles.get(fold(m.group("title")), canonical(m.group("title")))
-        words = _words(text, title_end)
+        words = _words(text, title_end, limit=lx.max_org_words + 6)
         org_from = 0
         if fold(m.group("title")) in lx.shares_head and m.group("title").split()[-1][0].isupper():
             # `Trưởng Ban chỉ đạo …`: the title's last word opens the organisation.
@@ -358,6 +365,7 @@ def _read_titles(ctx, lx, text, titles, named, people, known) -> None:
             last_person, last_end = None, -1
         if pending and not regex.fullmatch(r"\s*,\s*", text[pending[-1].end:cand.start]):
             pending = []
+    return True
 
 
 def _after_bracket(text: str, end: int) -> int:
