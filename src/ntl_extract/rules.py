@@ -193,6 +193,57 @@ def _expand(pattern: str, fragments: dict[str, str], where: str, seen: tuple[str
     return _FRAGMENT_REF.sub(substitute, pattern)
 
 
+_LEXICON_REF = regex.compile(r"\(\?i:\\L<([a-z_][a-z0-9_]*)>\)|\\L<([a-z_][a-z0-9_]*)>")
+
+
+def _case_variants(word: str) -> set[str]:
+    """The ways a word list entry is capitalised in running text."""
+    return {word, word.lower(), word.upper(), word.title(), word.capitalize(),
+            word[:1].upper() + word[1:], word[:1].lower() + word[1:]}
+
+
+def trie_pattern(words) -> str:
+    """A regex alternation shaped as a trie (`Ph(?:ó Bí thư|ó Chủ tịch)…`).
+
+    It matches what the `regex` module's named list would (longest first, then
+    shorter on backtracking) but the engine scans it several times faster,
+    because it can reject most positions on their first character.
+    """
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + emit(root) + ")" if root else "(?!)"
+
+
+def _inline_lexicons(pattern: str, lexicons: dict[str, list[str]], where: str) -> str:
+    """Replace `\\L<x>` by x's words as a trie, and `(?i:\\L<x>)` by the trie of
+    their case variants (the same matches as a case-insensitive list, faster)."""
+    def swap(m: regex.Match) -> str:
+        name = m.group(1) or m.group(2)
+        if name not in lexicons:
+            raise RuleError(f"{where}: unknown lexicon(s) ['{name}']")
+        words = lexicons[name]
+        if m.group(1):
+            words = sorted({variant for word in words for variant in _case_variants(word)})
+        return trie_pattern(sorted(set(words), key=lambda w: (-len(w), w)))
+
+    return _LEXICON_REF.sub(swap, pattern)
+
+
 def _examples(raw: Any, where: str, rule_id: str | None, context: dict) -> tuple[Example, ...]:
     if raw is None:
         return ()
@@ -260,29 +311,21 @@ def load_dimension(path: Path, common: dict[str, Any], builders: dict[str, Any])
         source = raw_rule.get("pattern")
         if not isinstance(source, str) or not source.strip():
             raise RuleError(f"{where}: pattern missing")
-        expanded = _expand(source, fragments, where)
+        expanded = _inline_lexicons(_expand(source, fragments, where), lexicons, where)
         flags = 0
         for flag in raw_rule.get("flags") or []:
             if flag not in _FLAGS:
                 raise RuleError(f"{where}: unknown flag {flag!r}")
             flags |= _FLAGS[flag]
-        used = set(regex.findall(r"\\L<([a-z_][a-z0-9_]*)>", expanded))
-        missing = used - set(lexicons)
-        if missing:
-            raise RuleError(f"{where}: unknown lexicon(s) {sorted(missing)}")
         try:
-            compiled = regex.compile(expanded, flags, **{n: lexicons[n] for n in used})
+            compiled = regex.compile(expanded, flags)
         except regex.error as err:
             raise RuleError(f"{where}: pattern does not compile: {err}") from None
         prefix = None
         if raw_rule.get("prefix"):
-            expanded_prefix = _expand(raw_rule["prefix"], fragments, where)
-            used_prefix = set(regex.findall(r"\\L<([a-z_][a-z0-9_]*)>", expanded_prefix))
-            missing = used_prefix - set(lexicons)
-            if missing:
-                raise RuleError(f"{where}: unknown lexicon(s) {sorted(missing)} in prefix")
+            expanded_prefix = _inline_lexicons(_expand(raw_rule["prefix"], fragments, where), lexicons, where)
             try:
-                prefix = regex.compile(f"(?:{expanded_prefix})\\Z", flags, **{n: lexicons[n] for n in used_prefix})
+                prefix = regex.compile(f"(?:{expanded_prefix})\\Z", flags)
             except regex.error as err:
                 raise RuleError(f"{where}: prefix does not compile: {err}") from None
         names = set(compiled.groupindex) | (set(prefix.groupindex) if prefix else set())

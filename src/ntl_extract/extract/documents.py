@@ -9,6 +9,7 @@ the same document (same type and number, or same symbol) into one entry.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex
@@ -159,47 +160,41 @@ class _Entry:
     mentions: list = field(default_factory=list)
 
 
-def _blocked_by_dates(doc, found) -> IntervalSet:
-    return IntervalSet(doc.norm_span(d.start, d.end) for d in found.get("dates", ()))
-
-
 def _date_after(ctx: Context, end: int, dates) -> str | None:
-    """The signing date written right after a reference (`, ngày 12/11/2021`)."""
+    """The signing date written right after a reference (`, ngày 12/11/2021`).
+    `dates` are (normalised start, end, mention) sorted by start."""
     text = ctx.text
-    gap = ctx.tables["date_gap"]
-    for d in dates:
-        start, stop = ctx.doc.norm_span(d.start, d.end)
-        if start < end:
-            continue
-        if start - end > 40:
-            break
-        if regex.fullmatch(gap, text[end:start], flags=regex.IGNORECASE) and d.kind in ("date", "datetime"):
-            value = d.value.split("T")[0].split("/")[0]
-            return value if "X" not in value else None
-        break
+    i = bisect_left(dates, (end,))
+    if i >= len(dates):
+        return None
+    start, _, d = dates[i]
+    if start - end > 40 or d.kind not in ("date", "datetime"):
+        return None
+    if regex.fullmatch(ctx.tables["date_gap"], text[end:start], flags=regex.IGNORECASE):
+        value = d.value.split("T")[0].split("/")[0]
+        return value if "X" not in value else None
     return None
 
 
 def _date_before(ctx: Context, start: int, dates, sentence_start: int) -> tuple[str | None, str | None]:
     """`Ngày 17/1/2017, UBND phường X đã ra quyết định số 14/QĐ-UBND`: the date
     and the body that opens the clause."""
-    text = ctx.text
-    pattern = ctx.tables["clause_before"]
-    for d in reversed(dates):
-        d_start, d_end = ctx.doc.norm_span(d.start, d.end)
-        if d_end > start:
-            continue
-        if d_start < sentence_start:
-            break
-        m = regex.fullmatch(pattern, text[d_end:start], flags=regex.IGNORECASE)
-        if m and d.kind in ("date", "datetime"):
-            value = d.value.split("T")[0].split("/")[0]
-            issuer = _issuer_phrase(ctx, m.group("body"), whole=True)
-            if issuer is None:
-                return None, None
-            return (value if "X" not in value else None), issuer
-        break
-    return None, None
+    i = bisect_left(dates, (start,)) - 1
+    while i >= 0 and dates[i][1] > start:
+        i -= 1
+    if i < 0:
+        return None, None
+    d_start, d_end, d = dates[i]
+    if d_start < sentence_start or d.kind not in ("date", "datetime"):
+        return None, None
+    m = regex.fullmatch(ctx.tables["clause_before"], ctx.text[d_end:start], flags=regex.IGNORECASE)
+    if not m:
+        return None, None
+    value = d.value.split("T")[0].split("/")[0]
+    issuer = _issuer_phrase(ctx, m.group("body"), whole=True)
+    if issuer is None:
+        return None, None
+    return (value if "X" not in value else None), issuer
 
 
 def _issuer_phrase(ctx: Context, text: str, whole: bool = False) -> str | None:
@@ -255,8 +250,8 @@ def extract(doc, rules, found) -> list[Document]:
     ctx.doc_issuer_rx = _compiled(dimension, "issuer")
     ctx.issuer_after_rx = regex.compile(tables["issuer_after"], regex.IGNORECASE)
     ctx.subject_rx = regex.compile(tables["subject_after"], regex.IGNORECASE)
-    dates = sorted(found.get("dates", ()), key=lambda d: d.start)
-    date_spans = _blocked_by_dates(doc, found)
+    dates = sorted((*doc.norm_span(d.start, d.end), d) for d in found.get("dates", ()))
+    date_spans = IntervalSet((s, e) for s, e, _ in dates)
 
     candidates = [c for c in find(dimension, ctx)
                   if not date_spans.overlaps(*c.fields.get("_number_span", (c.start, c.start)))]

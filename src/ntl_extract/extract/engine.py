@@ -16,9 +16,9 @@ from typing import Any, Iterable
 from ..rules import Dimension, Rule
 from .registry import BUILDERS
 
-# Seconds of matching one dimension may spend per million characters (at least
+# Seconds one dimension may spend per million characters (at least
 # MIN_BUDGET): its rules share it, so a pathological input cannot stall a batch.
-BUDGET_PER_MCHAR = 0.8
+BUDGET_PER_MCHAR = 1.2
 MIN_BUDGET = 0.5
 
 
