@@ -110,9 +110,7 @@ def count(m, ctx: Context):
     unit = _counted(ctx, m.group("noun"))
     if value is None or unit is None or value != value.to_integral_value():
         return None
-    first_word = fold(unit.split()[0])
-    lexicons = ctx.dimension.lexicons
-    if any(first_word == fold(w) for w in (*lexicons["measure"], *lexicons["currency"], *lexicons["magnitude"])):
+    if fold(unit.split()[0]) in _not_a_count(ctx.dimension):
         return None  # a measure or an amount of money: the quantity and money rules read it
     spelled = m.group("amount")
     if not spelled[0].isdigit():
@@ -145,6 +143,18 @@ def extract(doc, rules, found) -> list[NumberMention]:
         mention = doc.mention(cand.start, cand.end, cand.rule.id)
         out.append(NumberMention(**vars(mention), **fields))
     return out
+
+
+_NOT_A_COUNT: dict = {}
+
+
+def _not_a_count(dimension) -> frozenset[str]:
+    """Words after a number that make it a measure or money, folded once per rule set."""
+    if id(dimension) not in _NOT_A_COUNT:
+        lexicons = dimension.lexicons
+        _NOT_A_COUNT[id(dimension)] = frozenset(
+            fold(w) for w in (*lexicons["measure"], *lexicons["currency"], *lexicons["magnitude"]))
+    return _NOT_A_COUNT[id(dimension)]
 
 
 _SUBJECT: dict = {}
