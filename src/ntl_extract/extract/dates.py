@@ -24,10 +24,11 @@ _NUMBER_WORDS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
     "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
 }
-# The publication year is usually right for a day or month without a year, but
-# reports look back more than ahead: a date up to this many days after the
-# publication date is still taken as the same year.
-_AHEAD_DAYS = 45
+# A day or month without a year takes the year that puts it nearest the
+# publication date, but reports look back more often than ahead: a day in the
+# future counts this many times its distance (so a date up to about four months
+# ahead stays in the publication year, and `tháng 12` in January is last year's).
+_AHEAD_WEIGHT = 2
 _PLAUSIBLE_YEARS = (1800, 2100)
 
 
@@ -63,20 +64,59 @@ def _valid(year: int | None, month: int, day: int) -> bool:
         return False
 
 
-def _nearest_year(month: int, day: int | None, published: dt.date) -> int:
-    """The year that puts day/month nearest the publication date (looking back
-    further than ahead)."""
+def _span_of(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date] | None:
+    """The calendar days a day (or, with no day, a whole month) covers in `year`."""
+    try:
+        if day is not None:
+            when = dt.date(year, month, day)
+            return when, when
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    except ValueError:  # 29/2 in a common year
+        return None
+
+
+def _nearest_year(month: int, day: int | None, published: dt.date, direction: int = 0) -> int:
+    """The year that puts day/month nearest the publication date.
+
+    A future date costs `_AHEAD_WEIGHT` times its distance, because reports
+    look back more than ahead. `direction` comes from the words after the date:
+    +1 (`tới`, `sắp tới`) keeps it on or after the publication date, -1
+    (`vừa qua`, `năm ngoái`) on or before it.
+    """
     best = None
     for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            when = dt.date(year, month, day or 15)
-        except ValueError:
+        span = _span_of(year, month, day)
+        if span is None:
             continue
-        distance = (published - when).days
-        cost = distance if distance >= 0 else (-distance if -distance <= _AHEAD_DAYS else 400 - distance)
+        first, last = span
+        if direction > 0 and last < published or direction < 0 and first > published:
+            continue
+        if first > published:
+            cost = _AHEAD_WEIGHT * (first - published).days
+        else:
+            cost = max((published - last).days, 0)
         if best is None or cost < best[0]:
             best = (cost, year)
     return best[1] if best else published.year
+
+
+# Words after a date that say which way it lies from the publication date.
+_AHEAD_WORDS = ("sắp tới", "tới đây", "tới", "sắp đến", "sắp diễn ra", "này")
+_BEHIND_WORDS = ("vừa qua", "vừa rồi", "trước đó", "năm ngoái", "năm trước", "năm rồi", "qua")
+
+
+def _direction(ctx: Context, end: int) -> int:
+    """+1 when the date is announced as ahead, -1 as past, else 0."""
+    after = fold(ctx.text[end:end + 16]).lstrip(" ),")
+    if after.startswith(("năm ngoái", "năm trước", "năm rồi")):
+        return -2  # last year, whatever the distance
+    for word in _AHEAD_WORDS:
+        if after.startswith(word) and (len(after) == len(word) or not after[len(word)].isalpha()):
+            return 1 if word != "này" else 0
+    for word in _BEHIND_WORDS:
+        if after.startswith(word) and (len(after) == len(word) or not after[len(word)].isalpha()):
+            return -1
+    return 0
 
 
 # ----------------------------------------------------------------------- values
@@ -96,6 +136,8 @@ def _point(year: int | None, month: int | None = None, day: int | None = None,
 
 def _bounds(point: str) -> tuple[str | None, str | None]:
     """First and last calendar day of one EDTF point (None when unspecified)."""
+    if len(point) == 4 and point[:3].isdigit() and point[3] == "X":  # a decade: 199X
+        return f"{point[:3]}0-01-01", f"{point[:3]}9-12-31"
     if point == ".." or "X" in point:
         return None, None
     date_part = point.split("T")[0]
@@ -121,6 +163,8 @@ def _kind(value: str) -> str:
         return "open_interval" if ".." in value else "interval"
     if "T" in value:
         return "datetime"
+    if value.endswith("X") and "-" not in value:
+        return "year"  # a decade
     return {1: "year", 2: "month", 3: "date"}[value.count("-") + 1]
 
 
@@ -135,15 +179,22 @@ def _pub(ctx: Context) -> dt.date | None:
 
 
 def _resolve(ctx: Context, year: int | None, month: int | None, day: int | None,
-             inferred: list[str]) -> int | None:
-    """Fill a missing year from the publication date, noting it in `inferred`."""
+             inferred: list[str], end: int | None = None) -> int | None:
+    """Fill a missing year from the publication date, noting it in `inferred`.
+
+    `end` is where the date's text ends: the words after it (`tới`, `vừa qua`,
+    `năm ngoái`) say whether to look ahead or back.
+    """
     if year is not None or month is None:
         return year
     published = _pub(ctx)
     if published is None:
         return None
     inferred.append("year")
-    return _nearest_year(month, day, published)
+    direction = _direction(ctx, end) if end is not None else 0
+    if direction == -2:
+        return published.year - 1
+    return _nearest_year(month, day, published, direction)
 
 
 def _time(m) -> tuple[int, int] | None:
@@ -309,9 +360,7 @@ def decade(m, ctx: Context):
         value += 1900
     if value % 10:
         return None
-    first, last = f"{value:04d}-01-01", f"{value + 9:04d}-12-31"
-    return {"kind": "year", "value": f"{value // 10:03d}X", "first_day": first, "last_day": last,
-            "inferred": (), "part_of_day": None}
+    return _fields(f"{value // 10:03d}X")
 
 
 @builder("dates.lunar_new_year", requires=("tet",))

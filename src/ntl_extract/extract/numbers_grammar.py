@@ -70,52 +70,60 @@ def parse_words(words: list[str]) -> int | None:
 
 def parse_amount(text: str) -> Decimal | None:
     """A number with spelled magnitudes: `2 tỷ 333,1 triệu` → 2333100000,
-    `3,5 nghìn tỷ` → 3500000000000, `hai mươi lăm triệu` → 25000000."""
+    `3,5 nghìn tỷ` → 3500000000000, `hai mươi lăm triệu` → 25000000,
+    `một nghìn không trăm linh một tỷ` → 1001000000000.
+
+    A magnitude larger than every one before it scales everything read so far
+    (`nghìn … tỷ`); a smaller one scales only the number just before it.
+    """
     tokens = [t.lower() for t in _TOKEN.findall(text)]
-    total = Decimal(0)
-    pending: Decimal | None = None
+    result = section = Decimal(0)
+    largest = 0
+    number: Decimal | None = None
     words: list[str] = []
-    seen_any = False
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
+    seen = False
+
+    def flush_words() -> bool:
+        nonlocal number, words
+        if words:
+            spelled = parse_words(words)
+            if spelled is None or number is not None:
+                return False
+            number, words = Decimal(spelled), []
+        return True
+
+    for token in tokens:
         if token in MAGNITUDES:
-            if words:
-                spelled = parse_words(words)
-                if spelled is None:
-                    return None
-                pending = Decimal(spelled)
-                words = []
-            if pending is None:
+            if not flush_words():
                 return None
-            factor = Decimal(1)
-            while i < len(tokens) and tokens[i] in MAGNITUDES:
-                factor *= MAGNITUDES[tokens[i]]
-                i += 1
-            total += pending * factor
-            pending = None
-            seen_any = True
-            continue
-        if token[0].isdigit():
-            if pending is not None or words:
+            magnitude = MAGNITUDES[token]
+            if number is None and not (result or section):
                 return None
-            pending = parse_digits(token)
-            if pending is None:
+            value = number if number is not None else Decimal(0)
+            if magnitude > largest:
+                result = (result + section + value) * magnitude
+                section = Decimal(0)
+                largest = magnitude
+            else:
+                section += value * magnitude
+            number = None
+            seen = True
+        elif token[0].isdigit():
+            if number is not None or words:
+                return None
+            number = parse_digits(token)
+            if number is None:
                 return None
         else:
-            if pending is not None:
+            if number is not None:
                 return None
             words.append(token)
-        i += 1
-    if words:
-        spelled = parse_words(words)
-        if spelled is None:
-            return None
-        pending = Decimal(spelled)
-    if pending is not None:
-        total += pending
-        seen_any = True
-    return total if seen_any else None
+    if not flush_words():
+        return None
+    if number is not None:
+        result += number
+        seen = True
+    return result + section if seen else None
 
 
 def as_json_number(value: Decimal) -> int | float:
