@@ -42,6 +42,18 @@ def _counted(ctx: Context, noun: str | None) -> str | None:
     return canonical(" ".join(kept)) if kept else None
 
 
+_QUOTED = regex.compile(r'"\s?(?P<inner>[^"\n]{1,60}?)\s?"')
+
+
+def _quoted(ctx: Context, start: int) -> tuple[str, int] | None:
+    """A counted noun in quotes (`3 "Ngôi nhà nhân ái"`) is a name: keep it whole,
+    closing quote included, instead of cutting it at the word limit."""
+    m = _QUOTED.match(ctx.text, start)
+    if not m or len(m.group("inner").split()) > 8:
+        return None
+    return canonical(m.group("inner")), m.end()
+
+
 def _subject(ctx: Context, start: int) -> str | None:
     """What a number measures, when its clause names it before a verb like
     `đạt` (`tỷ lệ hộ gia đình đăng ký gia đình văn hóa đạt 98,75%`)."""
@@ -107,9 +119,12 @@ def ratio(m, ctx: Context):
 def count(m, ctx: Context):
     """`69 pa nô`, `1.132 chiếc banner`, `hai doanh nghiệp`, `3 “Nhà đại đoàn kết”`."""
     value = _amount(m)
-    unit = _counted(ctx, m.group("noun"))
+    quoted = _quoted(ctx, m.start("noun"))
+    unit = quoted[0] if quoted else _counted(ctx, m.group("noun"))
     if value is None or unit is None or value != value.to_integral_value():
         return None
+    if quoted:
+        return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit, "_end": quoted[1]}
     if fold(unit.split()[0]) in _not_a_count(ctx.dimension):
         return None  # a measure or an amount of money: the quantity and money rules read it
     spelled = m.group("amount")

@@ -146,7 +146,7 @@ def _split_name(lx: _Lex, run: list[_Word], known: set[str], after_place_word: b
     found elsewhere in the article wins, even when more capitals follow it
     (`Đại biểu Quốc hội Hoàng Quang Hàm Trăn trở …` under a photo)."""
     for k in range(len(run)):
-        for n in range(min(5, len(run) - k), 1, -1):
+        for n in range(2, min(5, len(run) - k) + 1):  # shortest first: a wrong longer reading may be known too
             if fold(" ".join(w.text for w in run[k:k + n])) in known:
                 return k, k + n
     best = None
@@ -159,8 +159,12 @@ def _split_name(lx: _Lex, run: list[_Word], known: set[str], after_place_word: b
         score = 0
         if fold(text) in known:
             score += 10
-        if fold(text) in lx.places or (k == 0 and after_place_word):
+        if fold(text) in lx.places:
             continue
+        if k == 0 and after_place_word:
+            if len(name) < 3:
+                continue  # `quận Hà Đông`: a place; a full name after `tỉnh` has three words or more
+            score -= 3  # `UBND tỉnh Lê Văn Sử` names the province's body; `tỉnh Hà Nam …` is usually a place
         if name[0].key in lx.surnames:
             score += 4
         elif _looks_foreign(name, lx):
