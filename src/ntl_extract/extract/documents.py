@@ -9,7 +9,9 @@ the same document (same type and number, or same symbol) into one entry.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -204,7 +206,41 @@ def _issuer_phrase(ctx: Context, text: str, whole: bool = False) -> str | None:
     if not m:
         return None
     phrase = regex.sub(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\w-]+.*$", "", m.group("issuer").strip(), flags=regex.I)
-    return expand_body(ctx, phrase)
+    return expand_body(ctx, _usual_spelling(ctx.text, phrase))
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _tone_free(char: str) -> str:
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", char) if c not in _TONES))
+
+
+def _any_tone(char: str) -> str:
+    """A character class matching `char` under any tone mark (`ừ` → `[uùúủũụ]`-like, on ư)."""
+    base = _tone_free(char)
+    if base == char.lower() == char.upper() or not base.isalpha():
+        return regex.escape(char)
+    variants = {base} | {unicodedata.normalize("NFC", base + t) for t in _TONES}
+    return "[" + "".join(sorted(variants)) + "]"
+
+
+def _usual_spelling(text: str, phrase: str) -> str:
+    """Repair a tone-mark typo in a place name (`Nam Tử Liêm` once, `Nam Từ Liêm`
+    three times elsewhere) by the spelling the article itself uses most often.
+
+    Only the capitalised tail of the phrase (the proper name) is checked, and
+    only a strictly more frequent spelling replaces what is written."""
+    m = regex.search(r"(?:\s\p{Lu}[\p{L}]*)+$", phrase)
+    if not m or len(m.group().split()) < 2:
+        return phrase
+    name = m.group().strip()
+    pattern = r"(?<!\w)" + "".join(_any_tone(c) for c in name) + r"(?!\w)"
+    counts = Counter(found.group() for found in regex.finditer(pattern, text))
+    best, n = counts.most_common(1)[0] if counts else (name, 0)
+    if best != name and n > counts.get(name, 0):
+        return phrase[:len(phrase) - len(name)] + best
+    return phrase
 
 
 def expand_body(ctx: Context, phrase: str) -> str:

@@ -34,9 +34,10 @@ def _counted(ctx: Context, noun: str | None) -> str | None:
     stop = ctx.tables["stop_words"]
     words = noun.split()
     kept: list[str] = []
+    verbs = ctx.tables["verbs_after_noun"]
     for i, word in enumerate(words[: ctx.tables["max_unit_words"]]):
         key = fold(word)
-        if key in stop or (i == 0 and key in ctx.tables["not_counted"]):
+        if key in stop or (i == 0 and key in ctx.tables["not_counted"]) or (i > 0 and key in verbs):
             break
         kept.append(word)
     return canonical(" ".join(kept)) if kept else None
@@ -111,8 +112,10 @@ def ratio(m, ctx: Context):
     unit = _counted(ctx, m.group("noun"))
     if value is None or total is None or unit is None or total == 0 or value > total:
         return None
+    # The span runs to the end of the counted noun, so the ratio outweighs the
+    # count `total + noun` that overlaps it.
     return {"kind": "ratio", "value": as_json_number(value), "total": as_json_number(total), "unit": unit,
-            "_end": m.end("total")}
+            "_end": m.start("noun") + len(unit)}
 
 
 @builder("numbers.count", requires=("amount", "noun"))
@@ -129,12 +132,26 @@ def count(m, ctx: Context):
         return None  # a measure or an amount of money: the quantity and money rules read it
     spelled = m.group("amount")
     if not spelled[0].isdigit():
+        if not _spelled_count_ok(ctx, m, spelled, unit):
+            return None
         first = fold(unit.split()[0])
         if fold(spelled) == "năm" and first not in ctx.tables["classifiers"]:
             return None  # `năm` is five only before a classifier; elsewhere it is `year`
     unit_end = m.start("noun") + len(m.group("noun").rstrip())
     return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit,
             "_end": min(unit_end, m.end())}
+
+
+def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
+    """Spelled numbers are also names and kin words: `Hai Bà Trưng`, `Ba Đình`
+    (a capitalised noun), `ba mẹ` (dad); a capital `Hai` counts only where a
+    sentence starts."""
+    if unit[0].isupper() or fold(unit.split()[0]) in ctx.tables["kin_words"]:
+        return False
+    if spelled[0].isupper():
+        before = ctx.text[max(0, m.start("amount") - 3): m.start("amount")].strip()
+        return before == "" or before[-1] in ".!?:;\"-("
+    return True
 
 
 def extract(doc, rules, found) -> list[NumberMention]:

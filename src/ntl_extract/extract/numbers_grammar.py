@@ -39,6 +39,14 @@ def parse_digits(text: str) -> Decimal | None:
     return None
 
 
+_AFTER_TENS = {"mốt": 20, "tư": 20, "lăm": 10, "nhăm": 10}
+
+
+def _after_tens(word: str, current: int | None) -> bool:
+    """`hai mươi mốt`, `mười lăm`, `ba mươi tư`: the unit follows a round ten."""
+    return current is not None and current >= _AFTER_TENS[word] and current % 10 == 0
+
+
 def parse_words(words: list[str]) -> int | None:
     """Spelled number below a thousand: `hai mươi mốt` → 21, `một trăm linh năm` → 105,
     `mười lăm` → 15, `ba mươi tư` → 34."""
@@ -58,8 +66,8 @@ def parse_words(words: list[str]) -> int | None:
         elif word in ("linh", "lẻ"):
             pass
         elif word in DIGIT_WORDS:
-            if word == "mốt" and (current or 0) % 10 != 0:
-                return None
+            if word in _AFTER_TENS and not _after_tens(word, current):
+                return None  # `mốt`, `lăm`, `tư` are units only after tens: alone they mean other things
             current = (current or 0) + DIGIT_WORDS[word]
         else:
             return None

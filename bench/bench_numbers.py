@@ -1,0 +1,79 @@
+"""Throughput of the numbers extractor alone, and its time on pathological input.
+
+    .venv/bin/python bench/bench_numbers.py [--mb 5]
+
+Builds about 5 MB of text by repeating the two seed articles of corpus/,
+prepares the document once (normalisation, sentences) and runs dates and
+documents once so numbers gets the spans it must block, as in the pipeline;
+then times only `numbers.extract` and prints characters per second. Then
+times it on 1 MB pathological inputs (runs of digits, dots, capitals,
+slashes, keywords) and prints the seconds. Prints numbers; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import time
+from pathlib import Path
+
+from ntl_extract import load_rules
+from ntl_extract.document import Doc, Published
+
+numbers = importlib.import_module("ntl_extract.extract.numbers")
+dates = importlib.import_module("ntl_extract.extract.dates")
+documents = importlib.import_module("ntl_extract.extract.documents")
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+PATHOLOGICAL = {
+    "1/ x500k": "1/" * 500_000,
+    "9 x1M": "9" * 1_000_000,
+    "A. x500k": "A." * 500_000,
+    "1. x500k": "1." * 500_000,
+    "1, x500k": "1," * 500_000,
+    "9 9 x500k": "9 " * 500_000,
+    "Quyết định x90k": "Quyết định " * 90_000,
+    "hai mươi x100k": "hai mươi " * 100_000,
+    "5 tỷ x140k": "5 tỷ " * 140_000,
+    "số 3 x170k": "số 3 " * 170_000,
+}
+
+
+def seed_text(size: int) -> str:
+    seeds = "\n\n".join(p.read_text("utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    return (seeds + "\n\n") * (size // (len(seeds) + 2) + 1)
+
+
+def time_numbers(doc: Doc, rules, with_found: bool = True) -> tuple[float, int]:
+    found: dict = {}
+    if with_found:
+        found["dates"] = dates.extract(doc, rules, found)
+        found["documents"] = documents.extract(doc, rules, found)
+    start = time.perf_counter()
+    out = numbers.extract(doc, rules, found)
+    return time.perf_counter() - start, len(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0)
+    args = parser.parse_args()
+    rules = load_rules()
+    text = seed_text(int(args.mb * 1_000_000))
+    time_numbers(Doc.from_text(text[:20000]), rules)  # warm up (compiled patterns, caches)
+    doc = Doc.from_text(text)
+    doc.published = Published.parse("2024-07-03")
+    seconds, count = time_numbers(doc, rules)
+    print(f"text: {len(text):,} characters, {count:,} numbers")
+    print(f"numbers    {seconds:7.2f}s  {len(text) / seconds:>12,.0f} chars/s")
+    print("pathological inputs, seconds (numbers only, dates and documents not run):")
+    for label, bad in PATHOLOGICAL.items():
+        bad_doc = Doc.from_text(bad)
+        secs, count = time_numbers(bad_doc, rules, with_found=False)
+        warn = f"  warnings: {len(bad_doc.warnings)}" if getattr(bad_doc, "warnings", None) else ""
+        print(f"  {label:<18} {len(bad) / 1e6:4.2f} MB  {secs:6.3f}s  {count} numbers{warn}")
+
+
+if __name__ == "__main__":
+    main()

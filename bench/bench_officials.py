@@ -1,0 +1,84 @@
+"""Throughput of the officials extractor alone, against underthesea.ner.
+
+    .venv/bin/python bench/bench_officials.py [--mb 5] [--ner-articles 20]
+
+Builds about 5 MB of article text from the two seeds in corpus/ (repeated with
+varied numbers and names, see corpus.py), prepares the document once
+(normalisation, sentences), then times `officials.extract` on it and prints
+characters per second and how many sentences it tokenised. In the same run it
+times underthesea.ner over a sample of the same articles (ner on all 5 MB would
+take many minutes; its rate per character is what matters) and prints the
+ratio. Then it times the extractor on 1 MB pathological inputs. Prints
+numbers; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import articles, text_of_size  # noqa: E402
+
+from ntl_extract import load_rules  # noqa: E402
+from ntl_extract.document import Doc  # noqa: E402
+from ntl_extract.extract import officials  # noqa: E402
+
+PATHOLOGICAL = {
+    "slashes": "1/" * 500_000,
+    "digits": "9" * 1_000_000,
+    "capitals": "A." * 500_000,
+    "words": "Quyết định " * 90_000,
+    "titles": "Phó Chủ tịch UBND " * 55_000,
+    "names": "Nguyễn Văn An " * 70_000,
+    "honorifics": "ông Nguyễn Văn An, Chủ tịch " * 35_000,
+}
+
+
+def timed(doc, rules) -> tuple[float, list]:
+    start = time.perf_counter()
+    found = officials.extract(doc, rules, {})
+    return time.perf_counter() - start, found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0)
+    parser.add_argument("--ner-articles", type=int, default=20)
+    args = parser.parse_args()
+    rules = load_rules()
+
+    timed(Doc.from_text("\n\n".join(articles(2))), rules)  # warm up: underthesea's models load once
+    text = text_of_size(int(args.mb * 1_000_000))
+    doc = Doc.from_text(text)
+    seconds, found = timed(doc, rules)
+    ours = len(text) / seconds
+    tokenised = len({index for index, _ in doc._token_cache})
+    print(f"text: {len(text):,} characters, {len(doc.sentences):,} sentences")
+    print(f"officials  {seconds:7.2f}s  {ours:>12,.0f} chars/s  "
+          f"({len(found)} officials, {tokenised} of {len(doc.sentences)} sentences tokenised)")
+
+    from underthesea import ner
+
+    sample = "\n".join(articles(args.ner_articles, seed=3))
+    lines = [line for line in sample.splitlines() if line.strip()]
+    ner(lines[0])
+    start = time.perf_counter()
+    for line in lines:
+        ner(line)
+    ner_rate = len(sample) / (time.perf_counter() - start)
+    print(f"underthesea.ner: {ner_rate:,.0f} chars/s over {len(sample):,} characters; "
+          f"officials extractor: {ours:,.0f} chars/s = {ours / ner_rate:,.1f}x")
+
+    print("pathological inputs (about 1 MB each), seconds:")
+    for label, bad in PATHOLOGICAL.items():
+        bad_doc = Doc.from_text(bad)
+        secs, found = timed(bad_doc, rules)
+        print(f"  {label:<11} {secs:6.2f}s  {len(found)} officials"
+              + (f"  warnings: {len(bad_doc.warnings)}" if bad_doc.warnings else ""))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,303 @@
+"""Officials, character level: the words after a title, the organisation they
+name, and where a person's name begins in a run of capitalised words.
+
+Everything here reads the normalised text and the lexicons of
+`rules/officials.yaml` (as folded sets, built once per rule set). Nothing is
+tokenised here; `officials.py` asks underthesea only when these rules leave a
+run of capitals undecided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..normalise import canonical, fold
+
+# A word, a bracketed aside, or one delimiter. `TP.` and `Tp.` keep their dot
+# (`TP. Hà Nội`), and letters joined by `.`/`-` stay one word (`TP.HCM`, `Lao-động`).
+_WORD = regex.compile(
+    r"(?:TP|Tp)\.(?!\p{L})|[\p{L}\p{M}](?:[\p{L}\p{M}&'’/]|[.-](?=[\p{L}\p{M}]))*|[0-9]+[\p{L}0-9]*"
+    r"|\([^()\n]{1,40}\)|[,;:.!?\"“”–—-]")
+# A Vietnamese syllable written without its marks; a word that is none (`Carlos`,
+# `Trump`, `Medina`) is foreign.
+_VN_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?", regex.IGNORECASE)
+
+
+def _bare(word: str) -> str:
+    """`Nguyễn` → `nguyen`, `Đỗ` → `đo`: the letters without tone and shape marks."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_ROMAN_OR_YEAR = regex.compile(r"[IVXL]+|(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?")
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    return _VN_SYLLABLE.fullmatch(_bare(word)) is not None
+
+
+class Lexicons:
+    """The officials lexicons and tables as folded sets, built once per rule set."""
+
+    def __init__(self, dimension) -> None:
+        lx, tb = dimension.lexicons, dimension.tables
+        self.surnames = {fold(w) for w in lx["surname"]}
+        self.places = {fold(w) for w in lx["place"]}
+        self.place_words = {fold(w) for w in lx["place_type"]}
+        self.org_heads = {fold(w) for w in lx["org_head"]}
+        self.org_lower = {fold(w) for w in tb["org_lower_words"]}
+        self.stops = {fold(w) for w in tb["stop_words"]}
+        self.titles = {fold(t): t for t in lx["title"]}  # the lexicon's spelling is canonical
+        self.titles.update({fold(variant): canonical_title for canonical_title, variants in tb["titles"].items()
+                            for variant in [canonical_title, *variants]})
+        self.shared_head = {fold(t): head for t, head in tb["titles_sharing_head"].items()}
+        self.across_tai = {fold(t) for t in tb["titles_across_tai"]}
+        self.org_compounds = {fold(w) for w in tb["org_compounds"]}
+        self.named_institutions = {fold(w) for w in tb["named_institution_words"]}
+        self.honorific_rx = regex.compile(  # `… và đồng chí Nông Thị Hà`: another person begins
+            r"(?:" + "|".join(regex.escape(w) for w in sorted({*lx["honorific"], *lx["rank"]}, key=len, reverse=True))
+            + r")\s+\p{Lu}", regex.IGNORECASE)
+        self.honorifics = {fold(k): v for k, v in tb["honorific_canonical"].items()}
+        self.abbreviations = tb["org_abbreviations"]
+        self.max_org_words = tb["max_org_words"]
+        self.company_words = {fold(w) for w in tb["company_words"]}
+        self.private = regex.compile(
+            r"(?<![\w])(?:" + "|".join(regex.escape(fold(w)) for w in sorted(tb["private_org_words"], key=len, reverse=True))
+            + r")(?![\w])")
+        self.abbr_rx = regex.compile(
+            r"(?<![\w&.])(?:" + "|".join(map(regex.escape, sorted(self.abbreviations, key=len, reverse=True)))
+            + r")(?![\w&])")
+        self.title_rx = None  # set by officials.py: the title rule's pattern
+
+    def starts_title(self, text: str, pos: int) -> bool:
+        return self.title_rx is not None and self.title_rx.match(text, pos) is not None
+
+
+_LEXICONS: dict[int, Lexicons] = {}
+
+
+def lexicons(dimension) -> Lexicons:
+    if id(dimension) not in _LEXICONS:
+        _LEXICONS[id(dimension)] = Lexicons(dimension)
+    return _LEXICONS[id(dimension)]
+
+
+@dataclass
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def key(self) -> str:
+        return fold(self.text)
+
+
+def words(text: str, start: int, limit: int = 40) -> list[Word]:
+    """Words (and delimiters) of `text` from `start`, on the same line."""
+    out = []
+    pos = start
+    while len(out) < limit:
+        m = _WORD.search(text, pos)
+        if not m or "\n" in text[pos:m.start()]:
+            break
+        out.append(Word(m.group(), m.start(), m.end()))
+        pos = m.end()
+    return out
+
+
+def is_name_word(word: Word) -> bool:
+    """A capitalised word that may be part of a personal name; acronyms
+    (`NHNN`, `TNHH`) are not."""
+    t = word.text.replace("'", "").replace("-", "")
+    return word.capital and t.isalpha() and not (len(t) > 1 and t.isupper())
+
+
+def looks_foreign(run: list[Word], lx: Lexicons) -> bool:
+    """A foreign personal name (`Carlos Medina`), not a company (`Pacific Airlines`)."""
+    return (1 <= len(run) <= 4 and all(w.text.isascii() for w in run)
+            and any(not is_vietnamese_syllable(w.text) for w in run)
+            and not any(w.key in lx.company_words for w in run))
+
+
+def starts_with_place(lx: Lexicons, name: list[Word]) -> bool:
+    return any(fold(" ".join(w.text for w in name[:n])) in lx.places for n in range(1, min(4, len(name)) + 1))
+
+
+def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word: bool,
+               keep: int = 0) -> tuple[int, int] | None:
+    """Where the name is in a run of capitalised words that ends an
+    organisation (`Nam Từ Liêm Lâm Quang Thao` → words 3 to 6), or None.
+
+    A name found elsewhere in the article wins, even when more capitals follow
+    it. Otherwise the name must start with a surname or look foreign, may not
+    start with a place, and the words before it should be a place. `keep`
+    words at least stay with the organisation (an institution's own name).
+    """
+    for k in range(keep, len(run)):
+        for n in range(min(5, len(run) - k), 1, -1):
+            if fold(" ".join(w.text for w in run[k:k + n])) in known:
+                return k, k + n
+    best = None
+    for k in range(keep, len(run)):
+        name = run[k:]
+        if not 2 <= len(name) <= 5:
+            continue
+        place = fold(" ".join(w.text for w in run[:k]))
+        if fold(" ".join(w.text for w in name)) in lx.places or starts_with_place(lx, name) \
+                or (k > 0 and fold(" ".join(w.text for w in run[:k + 1])) in lx.places):
+            continue  # `Nhật Bản Kenji Watanabe`: the place goes on into `Bản`
+        # Right after `huyện`/`tỉnh` the run is more likely the place's name (`huyện Gia Lâm`),
+        # but `Chủ tịch UBND huyện Nguyễn Văn An` is common: allowed, scored lower.
+        score = -3 if k == 0 and after_place_word else 0
+        if after_place_word and len(name) == 2 and not looks_foreign(name, lx) and k <= 1:
+            continue  # `huyện Triệu Phong`, `quận Bắc Từ Liêm`: a two-word place, not a person
+        if name[0].key in lx.surnames:
+            score += 4
+        elif looks_foreign(name, lx):
+            score += 3
+        elif k > 0 and place in lx.places:
+            score += 2
+        else:
+            continue
+        if k > 0 and place in lx.places:
+            score += 2
+        score += {3: 3, 4: 2, 2: 1}.get(len(name), 0)
+        if best is None or score > best[0]:
+            best = (score, k)
+    return (best[1], len(run)) if best else None
+
+
+def is_full_name(lx: Lexicons, ws: list[Word], first: int, end: int, known: set[str] = frozenset()) -> bool:
+    """Do the capitalised words just before `end` end with a person's full name?"""
+    k = end
+    while k > first and is_name_word(ws[k - 1]):
+        k -= 1
+    run = ws[k:end]
+    for s in range(len(run) - 1):
+        tail = run[s:]
+        spelled = fold(" ".join(w.text for w in tail))
+        if len(tail) <= 5 and (tail[0].key in lx.surnames or spelled in known) and spelled not in lx.places:
+            return True
+    return 2 <= len(run) <= 3 and looks_foreign(run, lx)
+
+
+def _name_follows(lx: Lexicons, ws: list[Word], j: int) -> bool:
+    """Does a full name (surname + at least one more capital) start at word j?"""
+    if j >= len(ws) or not is_name_word(ws[j]) or ws[j].key not in lx.surnames:
+        return False
+    return j + 1 < len(ws) and is_name_word(ws[j + 1])
+
+
+def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = "",
+              known: set[str] = frozenset()) -> int:
+    """How far the organisation after a title reaches (index past its last word).
+
+    It runs over head words (`Ủy ban`, `Sở`, `tỉnh`), capitalised words and the
+    lower-case words of a body's name, and stops at a verb or function word
+    (`cho biết`, `đã`), at a full name followed by lower case, at a comma that
+    opens no new body, and after a place name at the first lower-case word.
+    """
+    j = i
+    seen_head = False
+    after_place = False  # inside a place name (`tỉnh Hải Dương`): lower case ends the body
+    count = 0
+    while j < len(ws) and count < lx.max_org_words:
+        w = ws[j]
+        key = w.key
+        prev = ws[j - 1] if j > i else None
+        if w.text.startswith("("):
+            # An abbreviation or a parent body in brackets; the body goes on only if a capital follows.
+            if j > i and j + 1 < len(ws) and ws[j + 1].capital:
+                j += 1
+                continue
+            return j + 1 if j > i else j
+        if key == "tại" and title_key in lx.across_tai and seen_head and j + 1 < len(ws) and ws[j + 1].capital:
+            j += 1  # `Đại sứ Thái Lan tại Việt Nam`
+            continue
+        if prev is not None and prev.capital and f"{prev.key} {key}" in lx.org_compounds:
+            j += 1  # `Bộ trưởng Ngoại giao`: `giao` is no verb here
+            count += 1
+            continue
+        if seen_head and j + 1 < len(ws) and f"{key} {ws[j + 1].key}" in lx.org_compounds:
+            j += 2  # `Cảnh sát giao thông`, `Ban Quản lý dự án`
+            count += 2
+            continue
+        if w.text[0].islower() and prev is not None and prev.capital and is_full_name(lx, ws, i, j, known):
+            break  # `… tỉnh Quảng Ninh Vũ Thị Hạnh kiểm tra`: the name ends here
+        if w.text == "," and seen_head and j + 1 < len(ws) and ws[j + 1].capital and \
+                ws[j + 1].key.split()[0] in lx.org_heads and not lx.starts_title(text, ws[j + 1].start):
+            j += 1
+            continue
+        if w.text == "-" and seen_head and prev is not None and prev.text[0].isalnum() and j + 1 < len(ws) \
+                and ws[j + 1].capital and not _name_follows(lx, ws, j + 1) \
+                and not lx.starts_title(text, ws[j + 1].start) and text[w.start - 1:w.start] == " ":
+            j += 1  # `Vụ Kế hoạch - Tài chính`, `Lao động - Thương binh và Xã hội`
+            continue
+        if not w.text[0].isalnum():
+            break
+        if seen_head and key in ("năm", "khóa", "nhiệm kỳ") and j + 1 < len(ws) and _ROMAN_OR_YEAR.fullmatch(ws[j + 1].text):
+            j += 2  # `Hội đồng xét tuyển … năm 2016`, `Ban Chấp hành Đảng bộ tỉnh khóa XVII`
+            count += 2
+            continue
+        if key in ("và", "kiêm") and j + 1 < len(ws) and (
+                _name_follows(lx, ws, j + 1) or lx.starts_title(text, ws[j + 1].start)
+                or lx.honorific_rx.match(text, ws[j + 1].start)):
+            break  # `Sở Công Thương và Lý Văn Kim, …`, `… và Ngoại trưởng …`
+        pair = f"{key} {ws[j + 1].key}" if j + 1 < len(ws) else ""
+        if not w.capital and (pair in lx.stops or key in lx.stops) and not (
+                key in ("và", "của") and seen_head and j + 1 < len(ws) and _continues(lx, ws[j + 1])):
+            break
+        if after_place and not w.capital and key not in lx.place_words and key not in ("và", "của") \
+                and not w.text[0].isdigit():
+            break  # `Công an tỉnh Hải Dương chỉ đạo`
+        if key in lx.org_heads or w.capital or key in lx.place_words or key in lx.org_lower or \
+                (seen_head and (w.text[0].islower() or w.text[0].isdigit())):
+            if w.capital and prev is not None and (prev.key in lx.place_words or after_place):
+                after_place = True
+            elif not w.capital:
+                after_place = False
+            seen_head = seen_head or key in lx.org_heads or w.capital or key in lx.place_words
+            j += 1
+            count += 1
+            continue
+        break
+    return j
+
+
+def _continues(lx: Lexicons, word: Word) -> bool:
+    """After `và`/`của` inside a body's name: a capital, or a word that is no
+    stop word (`Tài chính và ngân sách`)."""
+    return word.capital or (word.text[0].isalpha() and word.key not in lx.stops and word.key not in ("các", "những"))
+
+
+def institution_keep(lx: Lexicons, org: list[Word], run_start: int) -> int:
+    """Words of a capitalised run that name the institution itself
+    (`Trường mầm non Sao Mai`, `Bệnh viện Bạch Mai`): 2 after a school,
+    hospital or academy head, else 0."""
+    before = " ".join(w.key for w in org[max(0, run_start - 3):run_start])
+    return 2 if any(before == h or before.endswith(" " + h) for h in lx.named_institutions) else 0
+
+
+def expand(lx: Lexicons, org: str | None) -> str | None:
+    """The canonical organisation: brackets dropped, abbreviations expanded."""
+    if not org:
+        return None
+    org = regex.sub(r"\s*\([^()]*\)\s*", " ", org).strip(" ,")
+    expanded = lx.abbr_rx.sub(lambda m: lx.abbreviations[m.group()], canonical(org))
+    return canonical(expanded) or None
+
+
+def is_private(lx: Lexicons, org: str | None) -> bool:
+    """A company, cooperative or shop: its heads are business people."""
+    return bool(org) and lx.private.search(fold(org)) is not None
