@@ -22,7 +22,7 @@ def _forms(s: str) -> st.SearchStrategy[str]:
     return st.sampled_from([s, unicodedata.normalize("NFD", s)])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(__import__("os").environ.get("NTL_HYPOTHESIS_EXAMPLES", 300)), deadline=None)
 @given(text_strategy.flatmap(_forms), st.data())
 def test_every_span_maps_back(raw, data):
     norm = normalise(raw)
@@ -32,8 +32,19 @@ def test_every_span_maps_back(raw, data):
     raw_start, raw_end = norm.raw_span(start, end)
     assert 0 <= raw_start <= raw_end <= len(raw)
     if end > start:
-        # The raw slice normalises to (at least) the normalised slice.
-        assert norm.text[start:end] in normalise(raw[raw_start:raw_end]).text
+        # The raw slice normalises to (at least) the normalised slice. Tone
+        # placement depends on the letters around a syllable (`hoà` → `hòa`, but
+        # not in `hoàng` or `quý`), so a slice cutting a word is compared without tones.
+        sliced = normalise(raw[raw_start:raw_end]).text
+        assert _toneless(norm.text[start:end]) in _toneless(sliced)
+        cut_word = (end < n and norm.text[end - 1:end + 1].isalnum()) or (
+            start > 0 and norm.text[start - 1:start + 1].isalnum())
+        if not cut_word:
+            assert norm.text[start:end] in sliced
+
+
+def _toneless(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 @settings(max_examples=200, deadline=None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from collections import deque
 from dataclasses import dataclass
 
 import regex
@@ -67,13 +68,20 @@ class OffsetMap:
     Segment k covers normalised chars `[norm_starts[k], norm_starts[k] + norm_lens[k])`
     and raw chars `[raw_starts[k], raw_starts[k] + raw_lens[k])`. A segment whose
     two lengths are equal maps char to char; any other segment is one cluster,
-    and each of its normalised chars maps to the whole raw cluster.
+    and each of its normalised chars maps to the whole raw cluster. A segment
+    listed in `atomic` is a cluster even when its lengths agree: a vowel pair
+    whose tone mark moved (`oà` → `òa`), where each normalised char takes
+    something from both raw chars.
     """
 
     norm_starts: tuple[int, ...]
     raw_starts: tuple[int, ...]
     norm_lens: tuple[int, ...]
     raw_lens: tuple[int, ...]
+    atomic: frozenset[int] = frozenset()
+
+    def _linear(self, k: int) -> bool:
+        return self.norm_lens[k] == self.raw_lens[k] and k not in self.atomic
 
     def _segment(self, i: int) -> int:
         return max(bisect_right(self.norm_starts, i) - 1, 0)
@@ -84,7 +92,7 @@ class OffsetMap:
             return i
         k = self._segment(i)
         offset = i - self.norm_starts[k]
-        if self.norm_lens[k] == self.raw_lens[k]:
+        if self._linear(k):
             return self.raw_starts[k] + offset
         return self.raw_starts[k]
 
@@ -94,7 +102,7 @@ class OffsetMap:
             return i
         k = self._segment(i - 1)
         offset = i - 1 - self.norm_starts[k]
-        if self.norm_lens[k] == self.raw_lens[k]:
+        if self._linear(k):
             return self.raw_starts[k] + offset + 1
         return self.raw_starts[k] + self.raw_lens[k]
 
@@ -189,8 +197,57 @@ def normalise(raw: str) -> NormText:
             builder.linear(pos, len(raw) - pos)
         text = "".join(pieces)
         offset_map = builder.build()
-    text = modern_tone(_plain(text))
+    text = _plain(text)
+    pairs = [m.span(1) for m in _OLD_TONE.finditer(text)]
+    if pairs:
+        offset_map = _with_atomic_pairs(offset_map, len(text), pairs)
+        text = modern_tone(text)
     return NormText(raw=raw, text=text, map=offset_map)
+
+
+def _with_atomic_pairs(
+    offset_map: OffsetMap | None, norm_len: int, pairs: list[tuple[int, int]]
+) -> OffsetMap:
+    """The map with each normalised span in `pairs` (sorted, disjoint) made one
+    atomic segment, so a span touching either char of a tone-moved pair maps
+    to both raw chars."""
+    if offset_map is None:
+        offset_map = OffsetMap((0,), (0,), (norm_len,), (norm_len,))
+    # Segments as (norm start, raw start, norm len, raw len, linear).
+    pending = deque(
+        (ns, rs, nl, rl, offset_map._linear(k))
+        for k, (ns, rs, nl, rl) in enumerate(zip(offset_map.norm_starts, offset_map.raw_starts,
+                                                 offset_map.norm_lens, offset_map.raw_lens))
+    )
+    out: list[tuple[int, int, int, int, bool]] = []
+    for a, b in pairs:
+        while pending and pending[0][0] + pending[0][2] <= a:
+            out.append(pending.popleft())
+        if not pending or pending[0][0] > a:
+            continue
+        ns, rs, nl, rl, linear = pending[0]
+        if linear:
+            if a > ns:
+                out.append((ns, rs, a - ns, a - ns, True))
+            raw_a = rs + (a - ns)
+        else:
+            a, raw_a = ns, rs
+        while pending[0][0] + pending[0][2] < b:
+            pending.popleft()
+        ns, rs, nl, rl, linear = pending.popleft()
+        if linear:
+            raw_b = rs + (b - ns)
+            if b < ns + nl:
+                pending.appendleft((b, raw_b, ns + nl - b, ns + nl - b, True))
+        else:
+            b, raw_b = ns + nl, rs + rl
+        out.append((a, raw_a, b - a, raw_b - raw_a, False))
+    out.extend(pending)
+    return OffsetMap(
+        tuple(s[0] for s in out), tuple(s[1] for s in out),
+        tuple(s[2] for s in out), tuple(s[3] for s in out),
+        frozenset(k for k, s in enumerate(out) if not s[4] and s[2] == s[3]),
+    )
 
 
 _MULTISPACE = regex.compile(r"\s+")
