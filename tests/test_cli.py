@@ -71,6 +71,8 @@ BAD_FILES = [
     ("nfd", unicodedata.normalize("NFD", SENTENCE).encode("utf-8"), "record", None),
     ("whitespace_only", b" \n\t\n   \r\n", "record", None),
     ("long_line", b"A" * 1_000_000, "record", None),
+    ("dotted_capitals", b"A." * 500_000, "record", None),
+    ("initials_with_spaces", "Đ. ".encode("utf-8") * 200_000, "record", None),
     ("digits_slashes", ("1/" * 300_000 + "9." * 200_000 + "ĐĐĐ" * 50_000).encode("utf-8"), "record", None),
     ("crlf_bom", b"\xef\xbb\xbf" + SENTENCE.replace("\n", "\r\n").encode("utf-8"), "record", None),
 ]
