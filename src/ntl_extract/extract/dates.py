@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
+
+import regex
 
 from ..model import DateMention
 from ..normalise import fold
@@ -38,9 +41,9 @@ _PLAUSIBLE_YEARS = (1800, 2100)
 def _int(text: str | None) -> int | None:
     if text is None:
         return None
-    text = fold(text)
-    if text.isdigit():
+    if text.isdigit():  # the common case first: fold() is costly per match
         return int(text)
+    text = fold(text)
     if text in _ROMAN:
         return _ROMAN[text]
     return _NUMBER_WORDS.get(text)
@@ -100,23 +103,27 @@ def _nearest_year(month: int, day: int | None, published: dt.date, direction: in
     return best[1] if best else published.year
 
 
-# Words after a date that say which way it lies from the publication date.
-_AHEAD_WORDS = ("sắp tới", "tới đây", "tới", "sắp đến", "sắp diễn ra", "này")
-_BEHIND_WORDS = ("vừa qua", "vừa rồi", "trước đó", "năm ngoái", "năm trước", "năm rồi", "qua")
+# Words after a date that say which way it lies from the publication date:
+# `29/12 năm ngoái` (last year), `12/2 tới` (ahead), `tháng 6 vừa qua` (behind).
+# Rules match normalised text, so case is all that varies.
+_AFTER = regex.compile(
+    r"[\s),]*(?:(?P<last>năm ngoái|năm trước|năm rồi)|(?P<ahead>sắp tới|tới đây|tới|sắp đến|sắp diễn ra)"
+    r"|(?P<behind>vừa qua|vừa rồi|trước đó|qua))(?!\w)", regex.IGNORECASE)
+# Words before a date that announce it as coming: a deadline (`trước 31/12`,
+# `chậm nhất ngày 15/8`) or a plan (`sẽ diễn ra ngày 12/2`, `dự kiến 20/9`).
+_AHEAD_BEFORE = regex.compile(
+    r"(?:(?<!\w)(?:trước|chậm nhất|hạn chót|hạn cuối|muộn nhất)(?:\s+ngày)?\s*"
+    r"|(?<!\w)(?:sẽ|dự kiến|sắp|chuẩn bị)(?!\w)[^.,;:!?\n]{0,32})\Z", regex.IGNORECASE)
 
 
-def _direction(ctx: Context, end: int) -> int:
-    """+1 when the date is announced as ahead, -1 as past, else 0."""
-    after = fold(ctx.text[end:end + 16]).lstrip(" ),")
-    if after.startswith(("năm ngoái", "năm trước", "năm rồi")):
-        return -2  # last year, whatever the distance
-    for word in _AHEAD_WORDS:
-        if after.startswith(word) and (len(after) == len(word) or not after[len(word)].isalpha()):
-            return 1 if word != "này" else 0
-    for word in _BEHIND_WORDS:
-        if after.startswith(word) and (len(after) == len(word) or not after[len(word)].isalpha()):
-            return -1
-    return 0
+def _direction(ctx: Context, start: int, end: int) -> int:
+    """Which way a yearless date lies from the publication date, from the
+    words around it: +1 ahead (`12/2 tới`, `trước 31/12`, `sẽ … ngày 5/6`),
+    -1 behind (`tháng 6 vừa qua`), -2 last year (`29/12 năm ngoái`), 0 unsaid."""
+    after = _AFTER.match(ctx.text, end, min(len(ctx.text), end + 20))
+    if after:
+        return -2 if after.group("last") else 1 if after.group("ahead") else -1
+    return 1 if _AHEAD_BEFORE.search(ctx.text, max(0, start - 40), start) else 0
 
 
 # ----------------------------------------------------------------------- values
@@ -179,11 +186,12 @@ def _pub(ctx: Context) -> dt.date | None:
 
 
 def _resolve(ctx: Context, year: int | None, month: int | None, day: int | None,
-             inferred: list[str], end: int | None = None) -> int | None:
+             inferred: list[str], m=None, first: str = "day") -> int | None:
     """Fill a missing year from the publication date, noting it in `inferred`.
 
-    `end` is where the date's text ends: the words after it (`tới`, `vừa qua`,
-    `năm ngoái`) say whether to look ahead or back.
+    `m` is the match: the words around it (`tới`, `vừa qua`, `năm ngoái`,
+    `trước`, `sẽ`) say whether to look ahead or back; `first` names the group
+    where the date's digits begin (cue words before it are read as context).
     """
     if year is not None or month is None:
         return year
@@ -191,7 +199,7 @@ def _resolve(ctx: Context, year: int | None, month: int | None, day: int | None,
     if published is None:
         return None
     inferred.append("year")
-    direction = _direction(ctx, end) if end is not None else 0
+    direction = _direction(ctx, m.start(first), m.end()) if m is not None else 0
     if direction == -2:
         return published.year - 1
     return _nearest_year(month, day, published, direction)
@@ -208,7 +216,8 @@ def _time(m) -> tuple[int, int] | None:
 def _part_of_day(m) -> str | None:
     for name in ("pod", "pod2"):
         if name in m.re.groupindex and m.group(name):
-            return fold(m.group(name)).split()[-1] if fold(m.group(name)) not in ("rạng sáng", "sáng sớm") else "sáng"
+            word = m.group(name).lower()
+            return "sáng" if word in ("rạng sáng", "sáng sớm") else word.split()[-1]
     return None
 
 
@@ -227,7 +236,7 @@ def calendar_date(m, ctx: Context):
     if not (1 <= month <= 12 and 1 <= day <= 31) or not _valid(year, month, day):
         return None
     inferred: list[str] = []
-    year = _resolve(ctx, year, month, day, inferred)
+    year = _resolve(ctx, year, month, day, inferred, m, "day")
     time = _time(m)
     if time is not None and not (0 <= time[0] < 24 and 0 <= time[1] < 60):
         return None
@@ -245,7 +254,7 @@ def month_date(m, ctx: Context):
         return None
     year = _year(m.group("year")) if _has(m, "year") else None
     inferred: list[str] = []
-    year = _resolve(ctx, year, month, None, inferred)
+    year = _resolve(ctx, year, month, None, inferred, m, "month")
     value = _point(year, month)
     if _has(m, "since"):
         value = f"{value}/.."
@@ -289,7 +298,7 @@ def month_range(m, ctx: Context):
         return None
     inferred: list[str] = []
     if y2 is None:
-        y2 = _resolve(ctx, None, m2, None, inferred)
+        y2 = _resolve(ctx, None, m2, None, inferred, m, "m1")
     if y1 is None and y2 is not None:
         y1 = y2 if m1 <= m2 else y2 - 1
         inferred.append("year")
@@ -306,7 +315,7 @@ def day_range(m, ctx: Context):
     if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
         return None
     inferred: list[str] = []
-    y2 = _resolve(ctx, y2, m2, d2, inferred)
+    y2 = _resolve(ctx, y2, m2, d2, inferred, m, "d1")
     if y1 is None and y2 is not None:
         y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
         if "year" not in inferred and not _has(m, "y1"):
@@ -315,6 +324,28 @@ def day_range(m, ctx: Context):
     if y1 is not None and y2 is not None and start > end:
         return None
     return _fields(f"{start}/{end}", inferred)
+
+
+@builder("dates.day_pair", requires=("d1", "d2", "m2"))
+def day_pair(m, ctx: Context):
+    """Two days named together are two dates: `dịp 30/4 và 1/5`, `ngày 5 và 6/7`
+    (the first takes the second's month and year when it has none)."""
+    d1, d2, m2 = _int(m.group("d1")), _int(m.group("d2")), _int(m.group("m2"))
+    m1 = _int(m.group("m1")) if _has(m, "m1") else m2
+    y2 = _year(m.group("y2")) if _has(m, "y2") else None
+    if not (_valid(y2, m1, d1) and _valid(y2, m2, d2)) or (m1, d1) == (m2, d2):
+        return None
+    out = []
+    for day, month, start, end in ((d1, m1, m.start(), m.end("m1" if _has(m, "m1") else "d1")),
+                                   (d2, m2, m.start("d2"), m.end())):
+        inferred: list[str] = []
+        year = y2
+        if year is None:
+            year = _resolve(ctx, None, month, day, inferred, m, "d1")
+        elif month > m2 or (month == m2 and day > d2):
+            year -= 1  # `30/12 và 2/1/2024`: the first day is in the year before
+        out.append({**_fields(_point(year, month, day), inferred, _part_of_day(m)), "_start": start, "_end": end})
+    return out
 
 
 @builder("dates.months_of_year")
@@ -346,6 +377,51 @@ def quarter(m, ctx: Context):
         year = _pub(ctx).year
         inferred.append("year")
     return _fields(f"{_point(year, 3 * q - 2)}/{_point(year, 3 * q)}", inferred)
+
+
+_LIST_YEAR = regex.compile(r"(?<![\d.,/-])[12][0-9]{3}(?![\d])")
+_LIST_QUARTER = regex.compile(r"(?<![\w])(?:IV|I{1,3}|[1-4])(?![\w])")
+
+
+@builder("dates.year_list", requires=("years",))
+def year_list(m, ctx: Context):
+    """`các năm 2021, 2022 và 2023`: each year is its own mention (the first
+    one keeps the `năm` before it)."""
+    out = []
+    for i, y in enumerate(_LIST_YEAR.finditer(m.group("years"))):
+        start = m.start() if i == 0 else m.start("years") + y.start()
+        out.append({**_fields(_point(int(y.group()))), "_start": start, "_end": m.start("years") + y.end()})
+    return out if len(out) > 1 else None
+
+
+@builder("dates.quarter_list", requires=("quarters", "year"))
+def quarter_list(m, ctx: Context):
+    """`quý I và quý II/2024`, `quý II, III năm 2023`: every quarter takes the year written after the last."""
+    year = _year(m.group("year"))
+    base = m.start("quarters")
+    marks = list(_LIST_QUARTER.finditer(m.group("quarters")))
+    out = []
+    for i, q in enumerate(marks):
+        n = _int(q.group())
+        start = m.start() if i == 0 else base + q.start()
+        end = m.end() if i == len(marks) - 1 else base + q.end()
+        out.append({**_fields(f"{_point(year, 3 * n - 2)}/{_point(year, 3 * n)}"), "_start": start, "_end": end})
+    return out if len(out) > 1 else None
+
+
+@builder("dates.holiday", requires=("holiday",))
+def holiday(m, ctx: Context):
+    """A fixed-date holiday named with its year (`Tết Dương lịch 2024`, `Quốc khánh
+    năm 2023`), or with the year taken from the publication date."""
+    days = ctx.tables.get("holidays", {})
+    key = " ".join(m.group("holiday").lower().split())
+    if key not in days:
+        return None
+    month, day = days[key]
+    year = _year(m.group("year")) if _has(m, "year") else None
+    inferred: list[str] = []
+    year = _resolve(ctx, year, month, day, inferred, m, "holiday")
+    return _fields(_point(year, month, day), inferred)
 
 
 @builder("dates.decade", requires=("decade",))
@@ -398,7 +474,9 @@ def _year_of_stem_branch(name: str, near: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=256)
 def _lunar_new_year(year: int) -> dt.date | None:
+    """Day 1 of month 1 of lunar `year` in Vietnam (cached: the conversion is slow)."""
     import lunar_vn
 
     try:
