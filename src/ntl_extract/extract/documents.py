@@ -12,38 +12,57 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import regex
 
 from ..model import Document
-from ..normalise import canonical, fold
+from ..normalise import canonical
+from ..normalise import fold as _fold_uncached
 from .engine import Context, IntervalSet, find, select
 from .registry import builder
 
 DIMENSION = "documents"
 
+# Type words and codes repeat on every candidate: fold each spelling once.
+fold = lru_cache(maxsize=8192)(_fold_uncached)
+
+_SPACES = regex.compile(r"\s+")
+_CODE_PART = regex.compile(r"[^\d/-][^/-]*")  # one code of a symbol (`QĐ`, `TTg`, `QH12`)
+_SEPARATOR = regex.compile(r"\s*[/-]\s*")
+
 
 # ----------------------------------------------------------------- table access
 
 
+_TYPE_MAPS: dict = {}
+
+
+def _type_maps(tables) -> tuple[dict, dict]:
+    """{folded word or abbreviation: (type, code)} and {folded code: (type, code)},
+    built once per rule set: builders run on every candidate."""
+    key = id(tables["types"])
+    if key not in _TYPE_MAPS:
+        words, codes = {}, {}
+        for name, entry in tables["types"].items():
+            value = (entry.get("as", name), entry.get("code"))
+            for word in [name, *entry.get("words", []), *entry.get("abbreviations", [])]:
+                words.setdefault(fold(word), value)
+            for code in [entry.get("code"), *entry.get("codes", [])]:
+                if code:
+                    codes.setdefault(fold(code), value)
+        _TYPE_MAPS[key] = (words, codes)
+    return _TYPE_MAPS[key]
+
+
 def _type_of_word(ctx: Context, word: str) -> tuple[str, str | None] | None:
     """Canonical type and code of a type word as written (`quyết định`, `QĐ`, `văn bản`)."""
-    key = fold(word)
-    for canonical_type, entry in ctx.tables["types"].items():
-        names = [canonical_type, *entry.get("words", [])]
-        if key in (fold(n) for n in names) or key in (fold(a) for a in entry.get("abbreviations", [])):
-            return entry.get("as", canonical_type), entry.get("code")
-    return None
+    return _type_maps(ctx.tables)[0].get(fold(word))
 
 
 def _type_of_code(ctx: Context, code: str) -> tuple[str, str] | None:
-    key = fold(code)
-    for canonical_type, entry in ctx.tables["types"].items():
-        codes = [entry.get("code"), *entry.get("codes", [])]
-        if key in (fold(c) for c in codes if c):
-            return entry.get("as", canonical_type), entry.get("code")
-    return None
+    return _type_maps(ctx.tables)[1].get(fold(code))
 
 
 def _canonical_code(ctx: Context, part: str) -> str:
@@ -55,8 +74,8 @@ def _canonical_code(ctx: Context, part: str) -> str:
 
 def normalise_symbol(ctx: Context, symbol: str) -> str:
     """`04- CTr/QU` → `04-CTr/QU`; `36/2006/CT-TTG` → `36/2006/CT-TTg`."""
-    symbol = regex.sub(r"\s+", "", canonical(symbol))
-    return regex.sub(r"[^\d/-][^/-]*", lambda m: _canonical_code(ctx, m.group()), symbol)
+    symbol = _SPACES.sub("", canonical(symbol))
+    return _CODE_PART.sub(lambda m: _canonical_code(ctx, m.group()), symbol)
 
 
 def _issuer_of_codes(ctx: Context, codes: list[str]) -> str | None:
@@ -77,25 +96,27 @@ def _number_fields(m) -> dict:
 
 
 def _symbol_parts(m) -> list[str]:
-    return [c for c in regex.split(r"\s*[/-]\s*", m.group("code") or "") if c]
+    return [c for c in _SEPARATOR.split(m.group("code") or "") if c]
 
 
 @builder("documents.reference", requires=("type", "number"))
 def reference(m, ctx: Context):
-    """A type word with a number and maybe a symbol: `Quyết định số 1909/QĐ-TTg`,
-    `Chương trình số 04- CTr/QU`, `Nghị quyết 09`, `QĐ số 1909`."""
-    found = _type_of_word(ctx, m.group("type"))
+    """A reference by number: `Quyết định số 1456/QĐ-TTg`, `Chương trình số 11- CTr/QU`,
+    `Nghị quyết 17`, `QĐ số 3120`, or a bare symbol `theo 1516/QĐ-TTg`.
+
+    The type comes from the type word when one is written, else from the
+    symbol's codes (a bare number with neither is no reference)."""
+    codes = _symbol_parts(m)
+    from_word = _type_of_word(ctx, m.group("type")) if m.group("type") else None
+    from_code = next(filter(None, (_type_of_code(ctx, c) for c in codes)), None)
+    found = from_word or from_code
     if found is None:
         return None
     doc_type, code = found
-    fields = {"type": doc_type, "type_code": code, **_number_fields(m), "symbol": None, "_codes": []}
-    if m.group("code"):
+    fields = {"type": doc_type, "type_code": code or (from_code and from_code[1]),
+              **_number_fields(m), "symbol": None, "_codes": codes}
+    if codes:
         fields["symbol"] = normalise_symbol(ctx, m.group("symbol"))
-        fields["_codes"] = _symbol_parts(m)
-        if code is None:
-            code_type = next((_type_of_code(ctx, c) for c in fields["_codes"] if _type_of_code(ctx, c)), None)
-            if code_type:
-                fields["type_code"] = code_type[1]
     return fields
 
 
@@ -116,21 +137,10 @@ def reference_list(m, ctx: Context):
         symbol = normalise_symbol(ctx, text) if len(text) > len(number) else None
         start = m.start() if not out else base + num.start()
         out.append({"type": doc_type, "type_code": code, "number": number, "symbol": symbol,
-                    "_codes": [c for c in regex.split(r"\s*[/-]\s*", text[len(number):]) if c],
+                    "_codes": [c for c in _SEPARATOR.split(text[len(number):]) if c],
                     "_start": start, "_end": base + num.end(),
                     "_number_span": (base + num.start(), base + num.start() + len(number))})
     return out if len(out) > 1 else None
-
-
-@builder("documents.symbol", requires=("number", "code"))
-def bare_symbol(m, ctx: Context):
-    """A symbol with no type word before it: `theo 1909/QĐ-TTg`, `Luật 15/2008/QH12`."""
-    parts = _symbol_parts(m)
-    doc_type = next((_type_of_code(ctx, c) for c in parts if _type_of_code(ctx, c)), None)
-    if doc_type is None:
-        return None
-    return {"type": doc_type[0], "type_code": doc_type[1], **_number_fields(m),
-            "symbol": normalise_symbol(ctx, m.group("symbol")), "_codes": parts}
 
 
 @builder("documents.named", requires=("type",))
@@ -193,20 +203,20 @@ def _date_before(ctx: Context, start: int, dates, sentence_start: int) -> tuple[
     if not m:
         return None, None
     value = d.value.split("T")[0].split("/")[0]
-    issuer = _issuer_phrase(ctx, m.group("body"), whole=True)
+    issuer = _issuer_phrase(ctx, m.group("body"), start, whole=True)
     if issuer is None:
         return None, None
     return (value if "X" not in value else None), issuer
 
 
-def _issuer_phrase(ctx: Context, text: str, whole: bool = False) -> str | None:
+def _issuer_phrase(ctx: Context, text: str, at: int, whole: bool = False) -> str | None:
     """The body an issuer phrase names, expanded (`UBND thành phố Hà Nội` →
     `Ủy ban nhân dân thành phố Hà Nội`), or None when it names none."""
     m = ctx.doc_issuer_rx.match(text) if not whole else ctx.doc_issuer_rx.fullmatch(text.strip())
     if not m:
         return None
     phrase = regex.sub(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\w-]+.*$", "", m.group("issuer").strip(), flags=regex.I)
-    return expand_body(ctx, _usual_spelling(ctx.text, phrase))
+    return expand_body(ctx, _usual_spelling(ctx.text, phrase, at))
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
@@ -225,18 +235,23 @@ def _any_tone(char: str) -> str:
     return "[" + "".join(sorted(variants)) + "]"
 
 
-def _usual_spelling(text: str, phrase: str) -> str:
-    """Repair a tone-mark typo in a place name (`Nam Tử Liêm` once, `Nam Từ Liêm`
+SPELLING_WINDOW = 20_000  # characters around a reference searched for other spellings
+
+
+def _usual_spelling(text: str, phrase: str, at: int = 0) -> str:
+    """Repair a tone-mark typo in a place name (`Cầu Giây` once, `Cầu Giấy`
     three times elsewhere) by the spelling the article itself uses most often.
 
-    Only the capitalised tail of the phrase (the proper name) is checked, and
-    only a strictly more frequent spelling replaces what is written."""
+    Only the capitalised tail of the phrase (the proper name) is checked, only
+    a strictly more frequent spelling replaces what is written, and only the
+    text around the reference (an article's length) is searched."""
     m = regex.search(r"(?:\s\p{Lu}[\p{L}]*)+$", phrase)
     if not m or len(m.group().split()) < 2:
         return phrase
     name = m.group().strip()
     pattern = r"(?<!\w)" + "".join(_any_tone(c) for c in name) + r"(?!\w)"
-    counts = Counter(found.group() for found in regex.finditer(pattern, text))
+    window = text[max(0, at - SPELLING_WINDOW):at + SPELLING_WINDOW]
+    counts = Counter(found.group() for found in regex.finditer(pattern, window))
     best, n = counts.most_common(1)[0] if counts else (name, 0)
     if best != name and n > counts.get(name, 0):
         return phrase[:len(phrase) - len(name)] + best
@@ -259,7 +274,7 @@ def _issuer_after(ctx: Context, end: int) -> str | None:
     m = ctx.issuer_after_rx.match(ctx.text, end)
     if not m:
         return None
-    return _issuer_phrase(ctx, ctx.text[m.end():m.end() + 160])
+    return _issuer_phrase(ctx, ctx.text[m.end():m.end() + 160], end)
 
 
 def _subject_after(ctx: Context, end: int) -> str | None:

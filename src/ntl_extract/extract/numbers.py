@@ -12,12 +12,20 @@ import regex
 
 from ..model import NumberMention
 from ..normalise import canonical, fold
-from .engine import Context, deadline_for, find, select
+from .engine import Context, IntervalSet, deadline_for, find, select
 from .numbers_grammar import as_json_number, parse_amount
+from .numbers_scan import anchor_patterns, anchors, run_anchored
 from .registry import builder
 
 DIMENSION = "numbers"
 EXCLUDE = "numbers.exclude"
+
+
+def _key(word: str) -> str:
+    """A comparison key for words of `doc.text`, which is already normalised
+    (NFC, modern tones, plain quotes): lowercasing is enough, and `fold()` per
+    word would cost more than the whole match."""
+    return word.lower()
 
 
 def _amount(m, group: str = "amount"):
@@ -36,7 +44,7 @@ def _counted(ctx: Context, noun: str | None) -> str | None:
     kept: list[str] = []
     verbs = ctx.tables["verbs_after_noun"]
     for i, word in enumerate(words[: ctx.tables["max_unit_words"]]):
-        key = fold(word)
+        key = _key(word)
         if key in stop or (i == 0 and key in ctx.tables["not_counted"]) or (i > 0 and key in verbs):
             break
         kept.append(word)
@@ -70,8 +78,12 @@ def _subject(ctx: Context, start: int) -> str | None:
 
 @builder(EXCLUDE)
 def exclude(m, ctx: Context):
-    """A span that holds no numeric fact (an address, an ordinal, a phone number…)."""
-    return {"_exclude": True}
+    """A span that holds no numeric fact (an address, an ordinal, a phone number…).
+    A rule whose cue words sit in a lookbehind names them `lead`: the blocked
+    span starts there, so `khoản 2 Điều 17` blocks `Điều` from the count `2 Điều`."""
+    core = getattr(m, "core", m)  # a match joined with its prefix keeps the rule's own match as `core`
+    lead = core.start("lead") if "lead" in core.re.groupindex and core.start("lead") >= 0 else None
+    return {"_exclude": True} if lead is None else {"_exclude": True, "_start": lead}
 
 
 @builder("numbers.percent", requires=("amount",))
@@ -88,7 +100,7 @@ def money(m, ctx: Context):
     value = _amount(m)
     if value is None:
         return None
-    currency = fold(m.group("currency") or "đồng")
+    currency = _key(m.group("currency") or "đồng")
     table = ctx.tables["currencies"]
     code = table.get(currency)
     if code is None:
@@ -101,7 +113,7 @@ def quantity(m, ctx: Context):
     value = _amount(m)
     if value is None:
         return None
-    unit = ctx.tables["measures"].get(fold(m.group("unit")), m.group("unit"))
+    unit = ctx.tables["measures"].get(_key(m.group("unit")), m.group("unit"))
     return {"kind": "quantity", "value": as_json_number(value), "total": None, "unit": unit}
 
 
@@ -128,14 +140,14 @@ def count(m, ctx: Context):
         return None
     if quoted:
         return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit, "_end": quoted[1]}
-    if fold(unit.split()[0]) in _not_a_count(ctx.dimension):
+    if _key(unit.split()[0]) in _not_a_count(ctx.dimension):
         return None  # a measure or an amount of money: the quantity and money rules read it
     spelled = m.group("amount")
     if not spelled[0].isdigit():
         if not _spelled_count_ok(ctx, m, spelled, unit):
             return None
-        first = fold(unit.split()[0])
-        if fold(spelled) == "năm" and first not in ctx.tables["classifiers"]:
+        first = _key(unit.split()[0])
+        if _key(spelled) == "năm" and first not in ctx.tables["classifiers"]:
             return None  # `năm` is five only before a classifier; elsewhere it is `year`
     unit_end = m.start("noun") + len(m.group("noun").rstrip())
     return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit,
@@ -146,7 +158,7 @@ def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
     """Spelled numbers are also names and kin words: `Hai Bà Trưng`, `Ba Đình`
     (a capitalised noun), `ba mẹ` (dad); a capital `Hai` counts only where a
     sentence starts."""
-    if unit[0].isupper() or fold(unit.split()[0]) in ctx.tables["kin_words"]:
+    if unit[0].isupper() or _key(unit.split()[0]) in ctx.tables["kin_words"]:
         return False
     if spelled[0].isupper():
         before = ctx.text[max(0, m.start("amount") - 3): m.start("amount")].strip()
@@ -158,15 +170,14 @@ def extract(doc, rules, found) -> list[NumberMention]:
     dimension = rules[DIMENSION]
     ctx = Context(doc=doc, dimension=dimension, found=found)
     ctx.subject_rx = _subject_rx(dimension)
-    excluding = [r for r in dimension.rules if r.build == EXCLUDE]
-    valuing = [r for r in dimension.rules if r.build != EXCLUDE]
     blocked = [doc.norm_span(m.start, m.end) for m in found.get("dates", ())]
     for entry in found.get("documents", ()):
         blocked += [doc.norm_span(m.start, m.end) for m in entry.mentions]
     blocked += list(doc.boilerplate_norm)
     deadline = deadline_for(ctx)
+    excluding = [r for r in dimension.rules if r.build == EXCLUDE]
     blocked += [(c.start, c.end) for c in find(dimension, ctx, excluding, deadline)]
-    chosen = select(find(dimension, ctx, valuing, deadline), blocked=blocked)
+    chosen = select(_value_candidates(ctx, dimension, IntervalSet(blocked), deadline), blocked=blocked)
     out = []
     for cand in chosen:
         fields = dict(cand.fields)
@@ -175,6 +186,21 @@ def extract(doc, rules, found) -> list[NumberMention]:
         mention = doc.mention(cand.start, cand.end, cand.rule.id)
         out.append(NumberMention(**vars(mention), **fields))
     return out
+
+
+def _value_candidates(ctx: Context, dimension, taken: IntervalSet, deadline: float):
+    """Value rules listed in `tables.anchors` run at their anchors only
+    (`numbers_scan`); any other value rule scans the whole text."""
+    table = dimension.tables["anchors"]
+    by_id = {r.id.split(".", 1)[1]: r for r in dimension.rules if r.build != EXCLUDE}
+    at_digits = [by_id[i] for i in table["digit_rules"]]
+    at_words = [by_id[i] for i in table["word_rules"]]
+    anchored = {id(r) for r in at_digits + at_words}
+    rest = [r for r in by_id.values() if id(r) not in anchored]
+    gate, word = anchor_patterns(dimension)
+    cands = run_anchored(at_digits, ctx, anchors(ctx, gate, taken, deadline), deadline)
+    cands += run_anchored(at_words, ctx, anchors(ctx, word, taken, deadline), deadline)
+    return cands + find(dimension, ctx, rest, deadline)
 
 
 _NOT_A_COUNT: dict = {}

@@ -18,6 +18,8 @@ DIGIT_WORDS = {"không": 0, "linh": 0, "lẻ": 0, "một": 1, "mốt": 1, "hai":
 _GROUPED_VN = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _GROUPED_INTL = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?")
 _GROUPED_SPACE = regex.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
+_PLAIN = regex.compile(r"[0-9]+(?:,[0-9]+)?")
+_POINT = regex.compile(r"[0-9]+\.[0-9]{1,2}")
 _TOKEN = regex.compile(r"[0-9][0-9.,]*(?: [0-9]{3})*|\p{L}+")
 
 
@@ -30,11 +32,11 @@ def parse_digits(text: str) -> Decimal | None:
         return Decimal(text.replace(",", ""))
     if _GROUPED_SPACE.fullmatch(text):
         return Decimal(text.replace(" ", ""))
-    if regex.fullmatch(r"[0-9]+(?:,[0-9]+)?", text):
+    if _PLAIN.fullmatch(text):
         return Decimal(text.replace(",", "."))
-    if regex.fullmatch(r"[0-9]+\.[0-9]{1,2}", text):  # `1.5`: a decimal point, not a thousands group
+    if _POINT.fullmatch(text):  # `1.5`: a decimal point, not a thousands group
         return Decimal(text)
-    if regex.fullmatch(r"[0-9]+", text):
+    if text.isascii() and text.isdigit():
         return Decimal(text)
     return None
 
