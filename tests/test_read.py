@@ -140,7 +140,7 @@ def test_a_few_bad_bytes_in_utf8_are_replaced():
     decoded = decode(body.encode("utf-8") + b"\xff\xc0" + body.encode("utf-8"))
     assert decoded.text == body + "\ufffd\ufffd" + body
     assert decoded.encoding == "utf-8"
-    assert decoded.warnings and "2 bad byte(s)" in decoded.warnings[0]
+    assert decoded.warnings and "2 bad byte sequence(s)" in decoded.warnings[0]
 
 
 def test_an_8bit_letter_ending_an_ascii_file_is_not_truncated_utf8():
@@ -186,6 +186,7 @@ def test_hand_written_legacy_bytes(data, expected, encoding):
 
 @pytest.mark.parametrize("data,expected", [
     ("QUËN ñY NAM Tõ LI£M".encode("cp1252"), "QUẬN ỦY NAM TỪ LIÊM"),   # TCVN3 set in capitals
+    ("Tin tøc\r\nQUËN ñY Tõ LI£M\r\nQuËn ñy NéI".encode("cp1252"), "Tin tức\r\nQUẬN ỦY TỪ LIÊM\r\nQuận ủy NỘI"),
     ("Hµ Néi, ngµy 2/7".encode("cp1252"), "Hà Nội, ngày 2/7"),        # ...a capitalised word stays so
     ("VIEÄT NAM, ÑOÄC LAÄP".encode("cp1252"), "VIỆT NAM, ĐỘC LẬP"),      # VNI has capital marks
 ])
@@ -219,6 +220,13 @@ def test_legacy_mojibake_saved_as_utf8_is_converted(data, encoding, expected):
     assert "mojibake" in decoded.warnings[0]
 
 
+def test_weak_signs_of_mojibake_in_utf8_only_warn():
+    text = "Hµ Néi ViÖt café naïve"  # three TCVN3 words, two that are not Vietnamese either way
+    decoded = decode(text.encode("utf-8"))
+    assert (decoded.text, decoded.encoding) == (text, "utf-8")
+    assert "may hold legacy TCVN3" in decoded.warnings[0]
+
+
 @pytest.mark.parametrize("text", [
     "Le café était très bon à Paris, déjà été là-bas où il a mangé",
     "Müller ist größer, für die Straße wäre es schön",
@@ -236,6 +244,13 @@ def test_a_vietnamese_decision_does_not_consult_charset_normalizer(monkeypatch):
     monkeypatch.setattr(read, "_guess_with_charset_normalizer", fail)
     for data in (to_cp1258(SENTENCES[0]), to_tcvn3(SENTENCES[0]), to_vni(SENTENCES[0]), SENTENCES[0].encode()):
         decode(data)
+
+
+def test_unrecognisable_8bit_text_is_undecodable(monkeypatch):
+    monkeypatch.setattr(read, "_guess_with_charset_normalizer", lambda data: None)
+    with pytest.raises(ReadError) as err:
+        decode(b" ".join([b"\x81\x8d\x8f\x90\x9d"] * 6))  # no Vietnamese reading, and no guess
+    assert err.value.kind == "undecodable"
 
 
 def test_non_vietnamese_8bit_text_falls_back_to_charset_normalizer():
@@ -337,6 +352,21 @@ def test_every_letter_survives_the_legacy_tables(letters):
     text = "".join(letters).lower()
     assert decode(to_vni("Hà Nội " + text)).text == "Hà Nội " + text
     assert decode(to_tcvn3("Hà Nội " + text)).text.lower() == "hà nội " + text
+
+
+@pytest.mark.parametrize("word,valid", [
+    *((w, True) for w in ["quốc", "giếng", "nghiêng", "khuya", "Hà", "NỘI", "được", "huỳnh", "quỳnh",
+                          "hoạch", "tháng", "ủy", "Thủy", unicodedata.normalize("NFD", "Việt")]),
+    ("Hµ", False), ("Vieät", False),   # letters Vietnamese does not have
+    ("chƯnh", False),                  # mixed case
+    ("coõng", False), ("nhaon", False), ("că", False),  # vowel groups
+    ("caỷ", False),                    # tone on the glide
+    ("tàc", False), ("tat", False),    # only a rising or heavy tone before c, ch, p, t
+    ("trỡnh", False), ("sinh", True), ("ting", False),  # nh/ng after the wrong vowel
+    ("bàn2", False), ("", False),
+])
+def test_syllable_check(word, valid):
+    assert read._is_vietnamese_syllable(word) is valid
 
 
 def test_tables_cover_the_alphabet_without_clashes():

@@ -36,6 +36,7 @@ _UTF8_BAD_SHARE = 0.10        # bad bytes / non-ASCII units still read as "UTF-8
 _CONFIDENT = 0.5              # share of Vietnamese words for a confident 8-bit decision
 _MOJIBAKE_CONFIDENT = 0.8     # ... for converting mojibake inside valid UTF-8
 _MOJIBAKE_MIN_WORDS = 3
+_GUESS_MIN_WORDS = 5          # fewer words: charset-normalizer guesses no better than we do
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
@@ -50,7 +51,6 @@ _CONTROL_BYTES = _CONTROL_CHARS.encode("ascii")
 _CONTROL_RE = re.compile("[" + re.escape(_CONTROL_CHARS) + "]")
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a bad byte under errors="surrogateescape"
 
 
 @dataclass(frozen=True)
@@ -159,26 +159,25 @@ def _reject_binary(data: bytes) -> None:
 def _decode_damaged_utf8(data: bytes, name: str, err: UnicodeDecodeError, trusted: bool) -> Decoded:
     """Invalid UTF-8: a cut-off last character, a few bad bytes in UTF-8 text,
     or no UTF-8 at all (then the 8-bit encodings)."""
-    if _is_truncated_tail(data, err) and (trusted or not data[:err.start].isascii()):
-        text = data.decode("utf-8", errors="replace")
+    text = data.decode("utf-8", errors="replace")
+    if _is_truncated_tail(data, err, trusted):
         return Decoded(text, name, ("truncated UTF-8 sequence at end of file replaced",))
-    escaped = data.decode("utf-8", errors="surrogateescape")
-    bad = len(_ESCAPED_BYTE.findall(escaped))
-    non_ascii = len(escaped) - len(data.translate(None, _HIGH_BYTES))  # valid multibyte chars + bad bytes
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))  # less the file's own U+FFFD
+    non_ascii = len(text) - len(data.translate(None, _HIGH_BYTES))  # valid multibyte chars + bad sequences
     if trusted or bad <= _UTF8_BAD_SHARE * non_ascii:
-        text = data.decode("utf-8", errors="replace")
-        warning = f"invalid UTF-8: {bad} bad byte(s) replaced by U+FFFD (the first at byte {err.start})"
+        warning = f"invalid UTF-8: {bad} bad byte sequence(s) replaced by U+FFFD (the first at byte {err.start})"
         return Decoded(text, name, (warning,))
     return _decode_8bit(data)
 
 
-def _is_truncated_tail(data: bytes, err: UnicodeDecodeError) -> bool:
+def _is_truncated_tail(data: bytes, err: UnicodeDecodeError, trusted: bool) -> bool:
     """Valid UTF-8 but for an incomplete character in the last ≤ 3 bytes.
 
-    (The caller also wants non-ASCII UTF-8 before it, when no BOM vouches for
-    UTF-8: else one 8-bit accented letter ending an ASCII file would count.)
+    Unless a BOM vouches for UTF-8, some UTF-8 must come before it: a single
+    8-bit accented letter ending an ASCII file is no cut UTF-8 character.
     """
-    return err.reason == "unexpected end of data" and err.start >= len(data) - 3
+    return (err.reason == "unexpected end of data" and err.start >= len(data) - 3
+            and (trusted or _HIGH_BYTE.search(data, 0, err.start) is not None))
 
 
 def _check_for_mojibake(text: str, name: str) -> Decoded:
@@ -225,7 +224,7 @@ def _is_vietnamese_syllable(word: str) -> bool:
 
     Phonotactic rules, not a dictionary, so it is fast and needs no data.
     Mojibake fails it on a foreign letter (µ, ä, ø), mixed case (`chƯnh`), an
-    impossible vowel group (`coõng`) or tone (`caỷ`, `tạn`), or a final that
+    impossible vowel group (`coõng`) or tone (`caỷ`, `tàc`), or a final that
     cannot follow the vowel (`trỡnh`).
     """
     word = unicodedata.normalize("NFC", word)  # Windows-1258 writes tones as combining marks
@@ -280,6 +279,7 @@ def _share_vietnamese(words: list[str], convert: Callable[[str], str]) -> float:
 
 
 def _cp1258(view: str) -> str:
+    """Windows-1258 byte view → text (tones may stay combining marks)."""
     return view.encode("latin-1").decode("cp1258", errors="replace")
 
 
@@ -289,10 +289,17 @@ _CONVERTERS: dict[str, Callable[[str], str]] = {
 _LABELS = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI (VNI-Windows)"}
 
 
+# Letters (and combining marks) that Windows-1252 cannot hold: their presence
+# means the text is Unicode Vietnamese, not mojibake.
+_VIETNAMESE_LETTER = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
+                                "\u01a0\u01a1\u01af\u01b0\u0300-\u036f\u1ea0-\u1ef9]")
+_BYTE_TO_CP1252 = {b: bytes([b]).decode("cp1252", errors="replace") for b in range(0x80, 0xA0)}
+
+
 def _legacy_inside_utf8(sample: str) -> tuple[str, str, float] | None:
     """(encoding, label, share) when the UTF-8 sample reads as Vietnamese only
     after undoing a Windows-1252 reading of TCVN3/VNI bytes."""
-    if _VIETNAMESE_LETTER.search(sample) or sample.isascii():
+    if sample.isascii() or _VIETNAMESE_LETTER.search(sample):
         return None  # real Unicode Vietnamese (or nothing to judge)
     words = _words_to_score(to_byte_view(sample))
     if len(words) < _MOJIBAKE_MIN_WORDS:
@@ -303,13 +310,6 @@ def _legacy_inside_utf8(sample: str) -> tuple[str, str, float] | None:
     if scores[best] >= _CONFIDENT and scores[best] >= as_is + 0.3:
         return best, _LABELS[best], scores[best]
     return None
-
-
-# Letters (and combining marks) that Windows-1252 cannot hold: their presence
-# means the text is Unicode Vietnamese, not mojibake.
-_VIETNAMESE_LETTER = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
-                                "\u01a0\u01a1\u01af\u01b0\u0300-\u036f\u1ea0-\u1ef9]")
-_BYTE_TO_CP1252 = {b: bytes([b]).decode("cp1252", errors="replace") for b in range(0x80, 0xA0)}
 
 
 # --- 8-bit encodings ---------------------------------------------------------
@@ -325,10 +325,10 @@ def _decode_8bit(data: bytes) -> Decoded:
     best = max(scores, key=scores.__getitem__)  # ties: Windows-1258 first, a real codec
     if scores[best] >= _CONFIDENT:
         return _decode_as(data, best)
-    guessed = _guess_with_charset_normalizer(data)
+    guessed = _guess_with_charset_normalizer(data) if len(words) >= _GUESS_MIN_WORDS else None
     if guessed is not None:
         return guessed
-    if scores[best] > 0:
+    if scores[best] > 0 or len(words) < _GUESS_MIN_WORDS:
         decoded = _decode_as(data, best)
         note = f"encoding uncertain: only {scores[best]:.0%} of the words read as Vietnamese"
         return Decoded(decoded.text, decoded.encoding, (*decoded.warnings, note))
@@ -371,8 +371,10 @@ def _guess_with_charset_normalizer(data: bytes) -> Decoded | None:
         match = from_bytes(data[:4 * _SAMPLE]).best()
         if match is None:
             return None
-        encoding = match.encoding
-        if codecs.lookup(encoding).name == "cp1258":
+        encoding = codecs.lookup(match.encoding).name
+        if encoding.startswith(("utf-16", "utf-32")):
+            return None  # without a BOM, and with no NUL byte: not plausible for an article
+        if encoding == "cp1258":
             return _decode_as(data, "windows-1258")  # one name, one set of warnings
         try:
             text = data.decode(encoding)

@@ -1,0 +1,115 @@
+"""Officials beyond the rule examples: the seeds' acceptance, the byline,
+offsets on raw text that normalisation changes, merging, and tokenising only
+where the lexicons cannot decide."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from conftest import ROOT, checked
+from ntl_extract import extract, extract_file, load_rules
+from ntl_extract.document import Doc
+from ntl_extract.extract import officials
+from ntl_extract.extract.officials_text import is_vietnamese_syllable
+
+RULES = load_rules()
+
+
+def body(text: str) -> list[dict]:
+    return checked(extract(text, published="2024-07-03", rules=RULES, detect_metadata=False), text)["officials"]
+
+
+def titles(official: dict) -> list[tuple[str, str | None]]:
+    return [(p["title"], p["organization"]) for p in official["positions"]]
+
+
+def test_seed_000_gives_both_officials_with_their_positions():
+    record = extract_file(ROOT / "corpus" / "000_1af0c90cd50fde23.txt", rules=RULES).to_dict()
+    people = {o["name"]: o for o in record["officials"]}
+    assert set(people) == {"Lâm Quang Thao", "Đỗ Thị Thúy Hà"}
+    thao = titles(people["Lâm Quang Thao"])
+    assert thao[:2] == [("Phó Bí thư Thường trực", "Quận ủy"), ("Chủ tịch", "Hội đồng nhân dân quận")]
+    assert thao[2][0] == "Chủ nhiệm" and thao[2][1].startswith("Chương trình 04")
+    assert titles(people["Đỗ Thị Thúy Hà"]) == [("Ủy viên Ban Thường vụ", "Quận ủy"), ("Phó Chủ tịch", "Ủy ban nhân dân quận")]
+    assert people["Đỗ Thị Thúy Hà"]["positions"][0]["organization_text"] == "Quận ủy"
+    assert record["article"]["author"] not in people  # the byline `Thanh Hải`
+
+
+def test_seed_001_gives_the_official_with_honorific():
+    record = extract_file(ROOT / "corpus" / "001_d22b7e7e4271484e.txt", rules=RULES).to_dict()
+    [thao] = record["officials"]
+    assert thao["name"] == "Lâm Quang Thao" and thao["honorific"] == "Ông"
+    assert titles(thao) == [("Phó Bí thư Thường trực", "Quận ủy Nam Từ Liêm")]
+    assert thao["positions"][0]["organization_text"] == "Quận uỷ Nam Từ Liêm"  # as written
+    assert len(thao["mentions"]) == 2
+
+
+def test_positions_span_the_title_and_organisation_in_raw_text():
+    text = "Dự họp có ông Trần Minh Khôi – Phó Chủ tịch UBND huyện Gia Lâm."
+    [person] = body(text)
+    position = person["positions"][0]
+    assert text[position["start"]:position["end"]] == "Phó Chủ tịch UBND huyện Gia Lâm"
+
+
+def test_decomposed_input_keeps_raw_offsets():
+    text = unicodedata.normalize("NFD", "Bí thư Huyện uỷ Trần Minh Khôi phát biểu. Ông Khôi nói thêm.")
+    [person] = body(text)  # checked() proves raw[start:end] == text for every mention
+    assert person["name"] == "Trần Minh Khôi"
+    assert [m["text"] for m in person["mentions"]][1] == unicodedata.normalize("NFD", "Khôi")
+
+
+def test_tone_placement_variants_are_one_person():
+    [person] = body("Giám đốc Sở Nội vụ Lê Thị Ngọc Thuý phát biểu. Bà Lê Thị Ngọc Thúy cho biết thêm.")
+    assert person["name"] == "Lê Thị Ngọc Thúy"
+    assert len(person["mentions"]) == 2
+
+
+def test_given_name_is_not_merged_when_two_people_share_it():
+    people = body("Chủ tịch UBND xã Trần Văn Hùng và Phó Chủ tịch UBND xã Lê Văn Hùng cùng dự. Ông Hùng cho biết")
+    assert [p["name"] for p in people] == ["Trần Văn Hùng", "Lê Văn Hùng"]
+    assert all(len(p["mentions"]) == 1 for p in people)
+
+
+def test_the_byline_is_no_official():
+    text = ("Tiêu đề bài viết\n\nChủ tịch UBND xã Trần Văn Hùng phát biểu tại buổi lễ. Ông Hùng cảm ơn.\n\n"
+            "Ngô Thanh Tùng\n")
+    record = checked(extract(text, rules=RULES), text)
+    names = [o["name"] for o in record["officials"]]
+    assert "Trần Văn Hùng" in names
+    assert record["article"]["author"] not in names
+
+
+def test_private_business_people_are_not_officials():
+    assert body("Ông Lê Văn Tâm, Giám đốc Công ty TNHH Minh Phát, và ông Trần Văn Hải, Phó Chủ tịch UBND xã, cùng dự") \
+        and [p["name"] for p in body("Ông Lê Văn Tâm, Giám đốc Công ty TNHH Minh Phát, cho biết")] == []
+
+
+def test_sentences_are_tokenised_only_when_the_lexicons_cannot_decide(monkeypatch):
+    calls = []
+    real = Doc.tokens
+
+    def spy(self, index, pos=False):
+        calls.append(index)
+        return real(self, index, pos)
+
+    monkeypatch.setattr(Doc, "tokens", spy)
+    body("Bí thư Tỉnh ủy Nghệ An Trần Minh Khôi chủ trì. Ông Khôi nhấn mạnh. Trời mưa to.")
+    assert calls == []
+    body("Bí thư Huyện ủy Mường Nhé Pả Văn Dìn kiểm tra.")  # `Pả` is in no surname list
+    assert calls == [0]
+
+
+@pytest.mark.parametrize("text", ["Quyết định " * 3000, "Phó Chủ tịch UBND " * 2000, "1/" * 20000,
+                                  "Nguyễn Văn An " * 3000, "ông Nguyễn Văn An, Chủ tịch " * 1000])
+def test_pathological_input_ends(text):
+    doc = Doc.from_text(text)
+    found = officials.extract(doc, RULES, {})
+    assert isinstance(found, list)
+
+
+@pytest.mark.parametrize("word,vietnamese", [("Nguyen", True), ("Nghiem", True), ("Khoa", True), ("Carlos", False),
+                                             ("Trump", False), ("Medina", False), ("Thuy", True)])
+def test_foreign_words_are_told_from_vietnamese_syllables(word, vietnamese):
+    assert is_vietnamese_syllable(word) is vietnamese
