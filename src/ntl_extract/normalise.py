@@ -9,6 +9,7 @@ nothing for clean text and stays small for large files.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections import deque
@@ -26,8 +27,10 @@ _TRANSLATE = str.maketrans(
      **{c: '"' for c in _DQUOTES}, **{c: "'" for c in _SQUOTES}, "\r": "\n"}
 )
 # str.translate walks every character in Python-level table lookups; a regex
-# finds the few characters to replace far faster on long, clean text.
-_TRANSLATED = regex.compile("[" + regex.escape(_SPACES + _DASHES + _DQUOTES + _SQUOTES) + "\r]")
+# finds the few characters to replace far faster on long, clean text. These
+# two are plain character classes (no backtracking to time out), where the
+# standard library's `re` scans about four times faster than `regex`.
+_TRANSLATED = re.compile("[" + re.escape(_SPACES + _DASHES + _DQUOTES + _SQUOTES) + "\r]")
 
 
 def _plain(text: str) -> str:
@@ -37,7 +40,7 @@ def _plain(text: str) -> str:
 # Characters dropped from the normalised copy: zero-width marks, soft hyphen,
 # and the CR of a CRLF pair (a lone CR becomes a newline above).
 _DROPPED_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_DROPPED = regex.compile(f"[{_DROPPED_CHARS}]|\r(?=\n)")
+_DROPPED = re.compile(f"[{_DROPPED_CHARS}]|\r(?=\n)")
 # A base character followed by combining marks: one NFC unit.
 _CLUSTER = regex.compile(r"\P{M}\p{M}+")
 

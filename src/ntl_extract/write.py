@@ -65,21 +65,40 @@ def validate(record: dict[str, Any]) -> None:
         raise InvalidRecord(err.message) from None
 
 
-def dumps(record: dict[str, Any], indent: int | None = 1) -> str:
-    return json.dumps(record, ensure_ascii=False, indent=indent)
+def encode(obj: Any, pretty: bool = False) -> bytes:
+    """`obj` as UTF-8 JSON and a newline. orjson writes a record several times
+    faster than the standard library (whose indenting encoder is pure Python);
+    the standard library takes over for what orjson refuses (integers beyond
+    64 bits, which a long enough digit run can spell)."""
+    import orjson
+
+    option = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if pretty else 0)
+    try:
+        return orjson.dumps(obj, option=option)
+    except orjson.JSONEncodeError:
+        return (json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None) + "\n").encode("utf-8")
 
 
-def write_atomic(path: str | os.PathLike, content: str) -> None:
+def dumps(record: dict[str, Any], pretty: bool = True) -> str:
+    """A record as JSON text (two-space indented unless `pretty` is false)."""
+    return encode(record, pretty).decode("utf-8").rstrip("\n")
+
+
+def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     """Write `content` to `path` through a temporary file and a rename, so a
-    reader never sees half a file, even when the process is killed."""
+    reader never sees half a file, even when the process is killed.
+
+    No fsync: the rename is atomic for every other process, which is what
+    resuming after SIGKILL needs; an fsync per record cost more than
+    extracting it (7 ms against 4 ms), for durability across a power cut that
+    `--resume` restores anyway (a record whose bytes were lost fails to parse
+    and is redone)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -103,7 +122,7 @@ def remove_stale_temporaries(folder: str | os.PathLike) -> int:
 
 def write_record(outdir: str | os.PathLike, record: dict[str, Any]) -> Path:
     path = Path(outdir) / f"{record['doc_id']}.json"
-    write_atomic(path, dumps(record) + "\n")
+    write_atomic(path, encode(record, pretty=True))
     return path
 
 
@@ -113,10 +132,10 @@ class JsonlWriter:
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle = open(self.path, "a", encoding="utf-8")
+        self.handle = open(self.path, "ab")
 
     def write(self, obj: dict[str, Any]) -> None:
-        self.handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.handle.write(encode(obj))
         self.handle.flush()
 
     def close(self) -> None:
@@ -130,4 +149,4 @@ class JsonlWriter:
 
 
 def write_lines(path: str | os.PathLike, objects: Iterable[dict[str, Any]]) -> None:
-    write_atomic(path, "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects))
+    write_atomic(path, b"".join(encode(o) for o in objects))
