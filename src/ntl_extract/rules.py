@@ -110,7 +110,7 @@ class RuleSet:
 # --------------------------------------------------------------------------- YAML
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: 10× faster to load
     """SafeLoader that rejects duplicate keys and never turns text into dates."""
 
 

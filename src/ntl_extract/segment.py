@@ -40,14 +40,29 @@ class Token:
     tag: str | None = None  # POS tag when asked for
 
 
+# Vietnamese abbreviations written with a dot, besides those in underthesea's
+# learned list (its own splitter adds the same kind by hand).
+_OWN_ABBREVIATIONS = ("tp", "tx", "ts", "ths", "th", "bs", "bsck", "pgs", "gs", "ks", "ls", "nxb", "p", "q", "ct")
+
+
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    """underthesea's abbreviation list (learned Punkt types plus its own)."""
-    from underthesea.pipeline import sent_tokenize as splitter
+    """underthesea's abbreviation list (the Punkt types it ships), read from
+    its data file without importing underthesea (two seconds of start-up)."""
+    import importlib.util
+    import json
+    from pathlib import Path
 
-    splitter._load_model()
+    words: set[str] = set(_OWN_ABBREVIATIONS)
+    spec = importlib.util.find_spec("underthesea")
+    if spec and spec.submodule_search_locations:
+        data = Path(next(iter(spec.submodule_search_locations))) / "pipeline" / "sent_tokenize" / "punkt_params.json"
+        try:
+            words.update(json.loads(data.read_text("utf-8")).get("abbrev_types", []))
+        except (OSError, ValueError):
+            pass  # an underthesea without the file: our own list still applies
     return frozenset(
-        a for a in splitter.sentence_tokenizer.abbrev_types
+        a for a in words
         if len(a) <= _MAX_ABBREVIATION and regex.fullmatch(r"[\p{L}\p{N}.]+", a)
     )
 
