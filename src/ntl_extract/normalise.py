@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -256,6 +257,7 @@ def _with_atomic_pairs(
 _MULTISPACE = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 14)  # names and titles repeat across articles
 def canonical(value: str) -> str:
     """The canonical form of a value written in a record: NFC, modern tone
     placement, plain dashes and quotes, single spaces, trimmed."""
@@ -263,6 +265,7 @@ def canonical(value: str) -> str:
     return _MULTISPACE.sub(" ", modern_tone(value)).strip()
 
 
+@lru_cache(maxsize=1 << 14)  # names and titles repeat across articles
 def fold(value: str) -> str:
     """A comparison key: canonical and case-folded (`Thuý` and `thúy` agree)."""
     return canonical(value).casefold()
