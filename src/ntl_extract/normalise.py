@@ -1,6 +1,6 @@
 """Raw text → a normalised copy for matching, plus an exact map back to the raw text.
 
-Rules match the normalised copy (NFC, modern tone placement, plain spaces,
+Rules match the normalised copy (NFC, modern tone placement, plain single spaces,
 dashes and quotes), but every offset a user sees indexes the raw text. Each
 normalised character comes from one contiguous chunk of raw characters; the
 `OffsetMap` keeps those chunks as a short list of segments, so it costs almost
@@ -42,6 +42,9 @@ def _plain(text: str) -> str:
 # and the CR of a CRLF pair (a lone CR becomes a newline above).
 _DROPPED_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _DROPPED = re.compile(f"[{_DROPPED_CHARS}]|\r(?=\n)")
+# A run of two or more spaces (of any kind but line breaks) reads as one:
+# `Quyết  định`, `Nguyễn\u00a0 Văn An`.
+_SPACE_RUN = re.compile("[ " + re.escape(_SPACES) + "]{2,}")
 # A base character followed by combining marks: one NFC unit.
 _CLUSTER = regex.compile(r"\P{M}\p{M}+")
 
@@ -172,12 +175,12 @@ class _MapBuilder:
                          tuple(self.norm_lens), tuple(self.raw_lens))
 
 
-_IRREGULAR = regex.compile(_DROPPED.pattern + "|" + _CLUSTER.pattern)
+_IRREGULAR = regex.compile(_DROPPED.pattern + "|" + _CLUSTER.pattern + "|" + _SPACE_RUN.pattern)
 
 
 def normalise(raw: str) -> NormText:
     """Normalise `raw` for matching and keep the way back to it."""
-    if unicodedata.is_normalized("NFC", raw) and not _DROPPED.search(raw):
+    if unicodedata.is_normalized("NFC", raw) and not _DROPPED.search(raw) and not _SPACE_RUN.search(raw):
         text = raw
         offset_map = None
     else:
@@ -191,6 +194,8 @@ def normalise(raw: str) -> NormText:
             chunk = m.group()
             if chunk == "\r" or chunk in _DROPPED_CHARS:
                 out = ""
+            elif len(chunk) > 1 and chunk.isspace():
+                out = " "
             else:
                 out = unicodedata.normalize("NFC", chunk)
             pieces.append(out)
