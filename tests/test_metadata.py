@@ -25,6 +25,26 @@ CASES = [
      {"keywords": ["Nam Từ Liêm", "Vượt chỉ tiêu 2021", "An sinh xã hội"]}),
     ("Tiêu đề\nThứ Hai, 12/7/2021 08:15 (GMT+7)\nNội dung bài.",
      {"published": "2021-07-12T08:15+07:00"}),
+    # a stamp in the second field of a header line, after a views counter
+    ("Tiêu đề bài\nLượt xem: 96 | 17-02-2023\n\nNội dung bài viết.\n\nHồng Nhung",
+     {"published": "2023-02-17", "views": 96, "author": "Hồng Nhung"}),
+    # time first, after a label, with the outlet in parentheses before it
+    ("Tiêu đề bài\n(Báo Nông nghiệp) Cập nhật lúc 14:05 ngày 02/10/2022\n\nNội dung bài viết.",
+     {"published": "2022-10-02T14:05+07:00"}),
+    # the author named by label in the stamp line, no closing byline
+    ("Tiêu đề bài\nĐăng ngày: 21/03/2024 | Tác giả: Đinh Khánh Linh\n\nNội dung bài viết dài, có dấu chấm.",
+     {"published": "2024-03-21", "author": "Đinh Khánh Linh"}),
+    # two authors joined by a dash
+    ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nHà An - Bảo Ngọc",
+     {"author": "Hà An - Bảo Ngọc"}),
+    # an agency's capitals opening the lead paragraph
+    ("Tiêu đề bài\n05/05/2024\nTTXVN - Sáng nay, hội nghị khai mạc tại thủ đô với nhiều đại biểu.",
+     {"outlet": "TTXVN", "title": "Tiêu đề bài"}),
+    ("Tiêu đề bài\n05/05/2024\nVOV.VN - Chiều nay, hội nghị bế mạc sau hai ngày làm việc khẩn trương.",
+     {"outlet": "VOV.VN"}),
+    # a lead paragraph opening with a plain capitalised word is no outlet
+    ("Tiêu đề bài\n05/05/2024\nSáng nay - theo kế hoạch - hội nghị khai mạc.",
+     {"outlet": None}),
 ]
 
 

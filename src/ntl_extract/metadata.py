@@ -20,14 +20,25 @@ from .rules import RuleSet
 _HEADER = regex.compile(r"^#\s*([\w.-]+)\s*=\s*(.*?)\s*$")
 _DATE = r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
 _TIME = r"(?P<h>\d{1,2})\s*(?::|h|giờ)\s*(?P<mi>\d{2})"
+# Words a stamp may start with: `Ngày đăng`, `Cập nhật lúc`, `Thứ Hai,`.
+_STAMP_LABELS = (r"(?:(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|cập\s+nhật(?:\s+lúc)?|xuất\s+bản"
+                 r"|ngày|lúc|thứ\s+\w+|chủ\s+nhật)\s*[:,]?\s*)*")
 _STAMP = regex.compile(
-    rf"^(?:(?:ngày\s+đăng|đăng\s+ngày|cập\s+nhật|ngày|thứ\s+\w+|chủ\s+nhật)\s*[:,]?\s*)*"
-    rf"(?:{_DATE})(?:\s*(?:[|,-]|lúc)?\s*{_TIME})?",
+    rf"^{_STAMP_LABELS}(?:{_DATE})(?:\s*(?:[|,-]|lúc)?\s*{_TIME})?",
     regex.IGNORECASE,
 )
-_STAMP_TIME_FIRST = regex.compile(rf"^{_TIME}\s*(?:[|,-]\s*)?(?:ngày\s+)?{_DATE}", regex.IGNORECASE)
+_STAMP_TIME_FIRST = regex.compile(rf"^{_STAMP_LABELS}{_TIME}\s*(?:[|,-]\s*)?(?:ngày\s+)?{_DATE}", regex.IGNORECASE)
+# A header line is cut into fields at `|`; a leading `(Outlet)` is not part of a stamp.
+_FIELD_SEPARATOR = regex.compile(r"\s*\|\s*")
+_LEADING_PARENTHESIS = regex.compile(r"^\([^()]{2,40}\)\s*[-:]?\s*")
+_AUTHOR_LABEL = regex.compile(r"^(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|người\s+viết)\s*:\s*(?P<name>\p{Lu}[\p{L} .-]{1,40}?)\s*$",
+                              regex.IGNORECASE)
 _VIEWS = regex.compile(r"lượt\s+xem\s*:?\s*(\d[\d.,]*)", regex.IGNORECASE)
-_OUTLET = regex.compile(r"^\s*\((?P<outlet>[\w.&-]{2,30}(?:\s[\w.&-]{2,15})?)\)\s*[-:]\s*\S")
+_OUTLET = regex.compile(
+    r"^\s*(?:\((?P<outlet>[\w.&-]{2,30}(?:\s[\w.&-]{2,15})?)\)\s*[-:]\s*\S"
+    # or an agency's capitals opening the lead paragraph: `TTXVN - `, `PLO - `, `VOV.VN - `
+    r"|(?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\.(?:VN|vn|com))?)\s+-\s+\p{Lu})"
+)
 _KEYWORDS = regex.compile(r"^\s*(?:từ\s+khóa|tags?|chủ\s+đề)\s*:\s*(?P<kw>.+)$", regex.IGNORECASE)
 _CHROME = regex.compile(
     r"^\s*(?:tổng\s+đài|hotline|đường\s+dây\s+nóng|điện\s+thoại|email|e-mail|fax|"
@@ -38,7 +49,7 @@ _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 _WORD = r"\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
 _BYLINE = regex.compile(
-    rf"(?P<name>{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})"
+    rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+-\s+{_NAME})?)"
     r"(?:\s*\((?P<agency>[\w ./-]{2,25})\))?\s*$"
 )
 _SENTENCE_END = regex.compile(r"[.!?…\"'):;]\s*$")
@@ -54,6 +65,33 @@ def _lines(text: str) -> list[tuple[int, int]]:
             lead = len(line) - len(line.lstrip())
             out.append((m.start() + lead, m.start() + len(line.rstrip())))
     return out
+
+
+def _header_fields(line: str) -> list[str]:
+    """The `|`-separated fields of a header line, a leading `(Outlet)` removed:
+    `Lượt xem: 127 | 05-04-2025` → [`Lượt xem: 127`, `05-04-2025`]."""
+    return [f for f in _FIELD_SEPARATOR.split(_LEADING_PARENTHESIS.sub("", line)) if f]
+
+
+def _stamp_in_line(line: str) -> Published | None:
+    """The publication stamp of a header line: the whole line, or one of its fields."""
+    stamp = _published_from_stamp(line)
+    if stamp is not None:
+        return stamp
+    for field in _header_fields(line):
+        stamp = _published_from_stamp(field)
+        if stamp is not None:
+            return stamp
+    return None
+
+
+def _author_in_line(line: str) -> str | None:
+    """An author named by label in a header line (`Tác giả: Phương Thảo`)."""
+    for field in _header_fields(line):
+        m = _AUTHOR_LABEL.match(field)
+        if m:
+            return canonical(m["name"])
+    return None
 
 
 def _published_from_stamp(line: str) -> Published | None:
@@ -134,6 +172,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     boilerplate: list[tuple[int, int]] = []
     category = outlet = None
     published: Published | None = None
+    labelled_author = None
     views = None
     keywords: tuple[str, ...] = ()
     title_span = None
@@ -159,12 +198,13 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             if _doubled(line):
                 boilerplate.append((start, end))
             continue
-        stamp = _published_from_stamp(line)
-        if stamp and published is None and len(line) < 80:
+        stamp = _stamp_in_line(line) if len(line) < 100 else None
+        if stamp and published is None:
             published = stamp
             views_m = _VIEWS.search(line)
             if views_m:
                 views = int(regex.sub(r"[.,]", "", views_m[1]))
+            labelled_author = labelled_author or _author_in_line(line)
             continue
         views_m = _VIEWS.search(line)
         if views_m and len(line) < 60:
@@ -197,6 +237,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     tail_lines = [span for span in body_lines if not _KEYWORDS.match(text[span[0]:span[1]])
                   and not _CHROME.match(text[span[0]:span[1]])]
     author, author_span = _byline(text, tail_lines[1:] if title_span else tail_lines)
+    if labelled_author and author != labelled_author:
+        author, author_span = labelled_author, None
     doc.metadata_spans = {"title": title_span, "author": author_span}  # normalised offsets
     doc.boilerplate_norm = tuple(boilerplate)
     return Article(
