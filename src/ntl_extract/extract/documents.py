@@ -10,7 +10,7 @@ the same document (same type and number, or same symbol) into one entry.
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -269,9 +269,14 @@ def expand_body(ctx: Context, phrase: str) -> str:
     return expanded[0].upper() + expanded[1:] if expanded else expanded
 
 
+ISSUER_AFTER_WINDOW = 200  # characters between a reference and its `của` at most
+
+
 def _issuer_after(ctx: Context, end: int) -> str | None:
     """`… của Thủ tướng Chính phủ về …`: the body named after `của` (a date may come between)."""
-    m = ctx.issuer_after_rx.match(ctx.text, end)
+    # Bounded: the pattern's literal `của` would otherwise be searched for to
+    # the end of the text on every call (quadratic on a text of references).
+    m = ctx.issuer_after_rx.match(ctx.text, end, end + ISSUER_AFTER_WINDOW)
     if not m:
         return None
     return _issuer_phrase(ctx, ctx.text[m.end():m.end() + 160], end)
@@ -285,9 +290,32 @@ def _subject_after(ctx: Context, end: int) -> str | None:
     return subject or None
 
 
-def _sentence_start(doc, norm_pos: int) -> int:
+def _norm_offsets(doc):
+    """raw offset → normalised offset, as `doc.norm_span` computes it (the first
+    normalised char whose raw start is at or after it), but by one bisection
+    over the offset map's segments instead of a binary search that maps a
+    normalised offset back at every step: documents converts every date."""
+    m = doc.norm.map
+    if m is None:
+        return lambda raw_pos: raw_pos
+    raw_starts, norm_starts, norm_lens = m.raw_starts, m.norm_starts, m.norm_lens
+    linear = [nl == rl and k not in m.atomic for k, (nl, rl) in enumerate(zip(norm_lens, m.raw_lens))]
+    size = len(doc.norm.text)
+
+    def to_norm(raw_pos: int) -> int:
+        k = bisect_left(raw_starts, raw_pos)  # the first segment starting at or after raw_pos
+        if k and linear[k - 1] and raw_pos - raw_starts[k - 1] < norm_lens[k - 1]:
+            return norm_starts[k - 1] + raw_pos - raw_starts[k - 1]
+        return norm_starts[k] if k < len(norm_starts) else size
+
+    return to_norm
+
+
+def _sentence_start(doc, norm_pos: int, to_norm) -> int:
+    if not doc.sentences:
+        return 0
     raw = doc.norm.raw_span(norm_pos, norm_pos + 1)[0]
-    return doc.norm_span(*doc.sentences[doc.sentence_at(raw)])[0] if doc.sentences else 0
+    return to_norm(doc.sentences[doc.sentence_at(raw)][0])
 
 
 def _key(fields) -> tuple:
@@ -301,7 +329,8 @@ def extract(doc, rules, found) -> list[Document]:
     ctx.doc_issuer_rx = _compiled(dimension, "issuer")
     ctx.issuer_after_rx = regex.compile(tables["issuer_after"], regex.IGNORECASE)
     ctx.subject_rx = regex.compile(tables["subject_after"], regex.IGNORECASE)
-    dates = sorted((*doc.norm_span(d.start, d.end), d) for d in found.get("dates", ()))
+    to_norm = _norm_offsets(doc)
+    dates = sorted((to_norm(d.start), to_norm(d.end), d) for d in found.get("dates", ()))
     date_spans = IntervalSet((s, e) for s, e, _ in dates)
 
     candidates = [c for c in find(dimension, ctx)
@@ -328,7 +357,7 @@ def extract(doc, rules, found) -> list[Document]:
         if entry.issuer is None:
             entry.issuer = _issuer_after(ctx, cand.end)
         if entry.date is None or entry.issuer is None:
-            date, issuer = _date_before(ctx, cand.start, dates, _sentence_start(doc, cand.start))
+            date, issuer = _date_before(ctx, cand.start, dates, _sentence_start(doc, cand.start, to_norm))
             entry.date = entry.date or date
             entry.issuer = entry.issuer or issuer
         if entry.subject is None:
