@@ -176,6 +176,13 @@ def _kind(value: str) -> str:
 
 
 def _fields(value: str, inferred: list[str] | tuple[str, ...] = (), part_of_day: str | None = None) -> dict:
+    # A fresh dict every time (the engine pops keys from it); the values are
+    # computed once per distinct date: an article repeats its dates.
+    return dict(_fields_of(value, tuple(inferred), part_of_day))
+
+
+@lru_cache(maxsize=4096)
+def _fields_of(value: str, inferred: tuple[str, ...], part_of_day: str | None) -> dict:
     first, last = days_of(value)
     return {"kind": _kind(value), "value": value, "first_day": first, "last_day": last,
             "inferred": tuple(dict.fromkeys(inferred)), "part_of_day": part_of_day}
