@@ -9,6 +9,7 @@ the same document (same type and number, or same symbol) into one entry.
 
 from __future__ import annotations
 
+import time
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -20,7 +21,7 @@ import regex
 from ..model import Document
 from ..normalise import canonical
 from ..normalise import fold as _fold_uncached
-from .engine import Context, IntervalSet, find, select
+from .engine import Context, IntervalSet, budget, find, select
 from .registry import builder
 
 DIMENSION = "documents"
@@ -322,9 +323,19 @@ def _key(fields) -> tuple:
     return (fold(fields["type"]), fields["number"]) if fields["number"] else ("name", fold(fields.get("_name", "")))
 
 
+# Shares of the dimension's time (engine.budget) for finding candidates, and
+# for finding and resolving them together: a text made of nothing but
+# references (a pathological input) must not take longer than the budget.
+FIND_SHARE = 0.4
+RESOLVE_SHARE = 0.6
+
+
 def extract(doc, rules, found) -> list[Document]:
     dimension = rules[DIMENSION]
     ctx = Context(doc=doc, dimension=dimension, found=found)
+    started = time.perf_counter()
+    seconds = budget(ctx)
+    resolve_by = started + RESOLVE_SHARE * seconds
     tables = dimension.tables
     ctx.doc_issuer_rx = _compiled(dimension, "issuer")
     ctx.issuer_after_rx = regex.compile(tables["issuer_after"], regex.IGNORECASE)
@@ -333,10 +344,11 @@ def extract(doc, rules, found) -> list[Document]:
     dates = sorted((to_norm(d.start), to_norm(d.end), d) for d in found.get("dates", ()))
     date_spans = IntervalSet((s, e) for s, e, _ in dates)
 
-    candidates = [c for c in find(dimension, ctx)
+    candidates = [c for c in find(dimension, ctx, deadline=started + FIND_SHARE * seconds)
                   if not date_spans.overlaps(*c.fields.get("_number_span", (c.start, c.start)))]
     entries: dict[tuple, _Entry] = {}
     by_symbol: dict[str, _Entry] = {}
+    resolving = True
     for cand in select(candidates):
         f = cand.fields
         entry = by_symbol.get(fold(f["symbol"])) if f["symbol"] else None
@@ -352,6 +364,12 @@ def extract(doc, rules, found) -> list[Document]:
             by_symbol[fold(entry.symbol)] = entry
         entry.type_code = entry.type_code or f["type_code"]
         entry.mentions.append(doc.mention(cand.start, cand.end, cand.rule.id))
+        if resolving and time.perf_counter() > resolve_by:
+            resolving = False
+            ctx.warn("documents: dates, issuers and subjects of later references not read: "
+                     "the time for documents on this text ran out")
+        if not resolving:
+            continue
         if entry.date is None:
             entry.date = _date_after(ctx, cand.end, dates)
         if entry.issuer is None:
