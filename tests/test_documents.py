@@ -42,6 +42,21 @@ def test_every_type_code_maps_both_ways():
         assert name in DIM.lexicons["doc_type"], f"type {name} has no pattern word"
 
 
+def test_every_type_word_ends_in_a_word_the_number_lookbehind_knows():
+    """Rules that need a type word before the number check `doc_type_end` at
+    every number first: a type word whose last word is not listed there would
+    silently never be found."""
+    ends = {word.casefold() for word in DIM.lexicons["doc_type_end"]}
+    for word in DIM.lexicons["doc_type"]:
+        assert word.split()[-1].casefold() in ends, f"{word}: add its last word to doc_type_end"
+
+
+def test_numbers_after_type_words_in_any_case_are_found():
+    for text in ["QUYẾT ĐỊNH SỐ 12", "quyết định 12", "Nghị Quyết số: 7", "NQ 21", "cv số 618", "Thông tư liên tịch 3"]:
+        record = checked(extract(text, rules=RULES, detect_metadata=False), text)
+        assert [d["number"] for d in record["documents"]] == [text.split()[-1]], text
+
+
 def test_every_code_spelling_is_itself_under_folding():
     for key, spelling in TABLES["code_spellings"].items():
         assert fold(spelling) in (key, fold(key.replace("d", "đ"))), (key, spelling)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from functools import lru_cache
+from time import perf_counter
 
 import regex
 
 from ..model import DateMention
 from ..normalise import fold
-from .engine import Context, find, select
+from .engine import Context, budget, find, select
 from .registry import builder
 
 DIMENSION = "dates"
@@ -176,6 +177,13 @@ def _kind(value: str) -> str:
 
 
 def _fields(value: str, inferred: list[str] | tuple[str, ...] = (), part_of_day: str | None = None) -> dict:
+    # A fresh dict every time (the engine pops keys from it); the values are
+    # computed once per distinct date: an article repeats its dates.
+    return dict(_fields_of(value, tuple(inferred), part_of_day))
+
+
+@lru_cache(maxsize=4096)
+def _fields_of(value: str, inferred: tuple[str, ...], part_of_day: str | None) -> dict:
     first, last = days_of(value)
     return {"kind": _kind(value), "value": value, "first_day": first, "last_day": last,
             "inferred": tuple(dict.fromkeys(inferred)), "part_of_day": part_of_day}
@@ -488,10 +496,16 @@ def _lunar_new_year(year: int) -> dt.date | None:
 # ------------------------------------------------------------------- extraction
 
 
+# The share of the dimension's time (engine.budget) for finding candidates:
+# the rest is for choosing among them and writing the mentions, so that a text
+# made of nothing but dates (a pathological input) stays within the budget.
+FIND_SHARE = 0.5
+
+
 def extract(doc, rules, found) -> list[DateMention]:
     dimension = rules[DIMENSION]
     ctx = Context(doc=doc, dimension=dimension, found=found)
-    chosen = select(find(dimension, ctx))
+    chosen = select(find(dimension, ctx, deadline=perf_counter() + FIND_SHARE * budget(ctx)))
     out = []
     for cand in chosen:
         mention = doc.mention(cand.start, cand.end, cand.rule.id)

@@ -9,8 +9,9 @@ the same document (same type and number, or same symbol) into one entry.
 
 from __future__ import annotations
 
+import time
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ import regex
 from ..model import Document
 from ..normalise import canonical
 from ..normalise import fold as _fold_uncached
-from .engine import Context, IntervalSet, find, select
+from .engine import Context, IntervalSet, budget, find, select
 from .registry import builder
 
 DIMENSION = "documents"
@@ -269,9 +270,14 @@ def expand_body(ctx: Context, phrase: str) -> str:
     return expanded[0].upper() + expanded[1:] if expanded else expanded
 
 
+ISSUER_AFTER_WINDOW = 200  # characters between a reference and its `của` at most
+
+
 def _issuer_after(ctx: Context, end: int) -> str | None:
     """`… của Thủ tướng Chính phủ về …`: the body named after `của` (a date may come between)."""
-    m = ctx.issuer_after_rx.match(ctx.text, end)
+    # Bounded: the pattern's literal `của` would otherwise be searched for to
+    # the end of the text on every call (quadratic on a text of references).
+    m = ctx.issuer_after_rx.match(ctx.text, end, end + ISSUER_AFTER_WINDOW)
     if not m:
         return None
     return _issuer_phrase(ctx, ctx.text[m.end():m.end() + 160], end)
@@ -285,29 +291,64 @@ def _subject_after(ctx: Context, end: int) -> str | None:
     return subject or None
 
 
-def _sentence_start(doc, norm_pos: int) -> int:
+def _norm_offsets(doc):
+    """raw offset → normalised offset, as `doc.norm_span` computes it (the first
+    normalised char whose raw start is at or after it), but by one bisection
+    over the offset map's segments instead of a binary search that maps a
+    normalised offset back at every step: documents converts every date."""
+    m = doc.norm.map
+    if m is None:
+        return lambda raw_pos: raw_pos
+    raw_starts, norm_starts, norm_lens = m.raw_starts, m.norm_starts, m.norm_lens
+    linear = [nl == rl and k not in m.atomic for k, (nl, rl) in enumerate(zip(norm_lens, m.raw_lens))]
+    size = len(doc.norm.text)
+
+    def to_norm(raw_pos: int) -> int:
+        k = bisect_left(raw_starts, raw_pos)  # the first segment starting at or after raw_pos
+        if k and linear[k - 1] and raw_pos - raw_starts[k - 1] < norm_lens[k - 1]:
+            return norm_starts[k - 1] + raw_pos - raw_starts[k - 1]
+        return norm_starts[k] if k < len(norm_starts) else size
+
+    return to_norm
+
+
+def _sentence_start(doc, norm_pos: int, to_norm) -> int:
+    if not doc.sentences:
+        return 0
     raw = doc.norm.raw_span(norm_pos, norm_pos + 1)[0]
-    return doc.norm_span(*doc.sentences[doc.sentence_at(raw)])[0] if doc.sentences else 0
+    return to_norm(doc.sentences[doc.sentence_at(raw)][0])
 
 
 def _key(fields) -> tuple:
     return (fold(fields["type"]), fields["number"]) if fields["number"] else ("name", fold(fields.get("_name", "")))
 
 
+# Shares of the dimension's time (engine.budget) for finding candidates, and
+# for finding and resolving them together: a text made of nothing but
+# references (a pathological input) must not take longer than the budget.
+FIND_SHARE = 0.4
+RESOLVE_SHARE = 0.6
+
+
 def extract(doc, rules, found) -> list[Document]:
     dimension = rules[DIMENSION]
     ctx = Context(doc=doc, dimension=dimension, found=found)
+    started = time.perf_counter()
+    seconds = budget(ctx)
+    resolve_by = started + RESOLVE_SHARE * seconds
     tables = dimension.tables
     ctx.doc_issuer_rx = _compiled(dimension, "issuer")
     ctx.issuer_after_rx = regex.compile(tables["issuer_after"], regex.IGNORECASE)
     ctx.subject_rx = regex.compile(tables["subject_after"], regex.IGNORECASE)
-    dates = sorted((*doc.norm_span(d.start, d.end), d) for d in found.get("dates", ()))
+    to_norm = _norm_offsets(doc)
+    dates = sorted((to_norm(d.start), to_norm(d.end), d) for d in found.get("dates", ()))
     date_spans = IntervalSet((s, e) for s, e, _ in dates)
 
-    candidates = [c for c in find(dimension, ctx)
+    candidates = [c for c in find(dimension, ctx, deadline=started + FIND_SHARE * seconds)
                   if not date_spans.overlaps(*c.fields.get("_number_span", (c.start, c.start)))]
     entries: dict[tuple, _Entry] = {}
     by_symbol: dict[str, _Entry] = {}
+    resolving = True
     for cand in select(candidates):
         f = cand.fields
         entry = by_symbol.get(fold(f["symbol"])) if f["symbol"] else None
@@ -323,12 +364,18 @@ def extract(doc, rules, found) -> list[Document]:
             by_symbol[fold(entry.symbol)] = entry
         entry.type_code = entry.type_code or f["type_code"]
         entry.mentions.append(doc.mention(cand.start, cand.end, cand.rule.id))
+        if resolving and time.perf_counter() > resolve_by:
+            resolving = False
+            ctx.warn("documents: dates, issuers and subjects of later references not read: "
+                     "the time for documents on this text ran out")
+        if not resolving:
+            continue
         if entry.date is None:
             entry.date = _date_after(ctx, cand.end, dates)
         if entry.issuer is None:
             entry.issuer = _issuer_after(ctx, cand.end)
         if entry.date is None or entry.issuer is None:
-            date, issuer = _date_before(ctx, cand.start, dates, _sentence_start(doc, cand.start))
+            date, issuer = _date_before(ctx, cand.start, dates, _sentence_start(doc, cand.start, to_norm))
             entry.date = entry.date or date
             entry.issuer = entry.issuer or issuer
         if entry.subject is None:
