@@ -72,17 +72,31 @@ class _GroupIndex:
         self.groupindex = {k: v for index in indexes for k, v in index.items()}
 
 
+_GROUP_INDEXES: dict[tuple, _GroupIndex] = {}  # keyed by the two patterns themselves
+
+
 class Joined:
     """A rule's match together with its prefix: group lookups see both, and
     the span covers both."""
 
+    __slots__ = ("prefix", "core", "string", "prefixed", "_core_groups")
+
     def __init__(self, prefix, core, text: str) -> None:
         self.prefix, self.core, self.string = prefix, core, text
-        self.re = _GroupIndex(prefix.re.groupindex, core.re.groupindex)
         self.prefixed = prefix.end() > prefix.start()
+        self._core_groups = core.re.groupindex
+
+    @property
+    def re(self) -> _GroupIndex:
+        """Both patterns' group names (built once per pair of patterns)."""
+        key = (self.prefix.re, self.core.re)
+        index = _GROUP_INDEXES.get(key)
+        if index is None:
+            index = _GROUP_INDEXES[key] = _GroupIndex(self.prefix.re.groupindex, self._core_groups)
+        return index
 
     def _owner(self, name):
-        if name in self.core.re.groupindex and self.core.group(name) is not None:
+        if name in self._core_groups and self.core.group(name) is not None:
             return self.core
         if name in self.prefix.re.groupindex:
             return self.prefix
