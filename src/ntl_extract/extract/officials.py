@@ -218,12 +218,22 @@ def extract(doc, rules, found) -> list[Official]:
         people = reader.people
         # A name that is another name plus more capitals (`Hoàng Văn An Trăn` under a
         # photo, beside `Hoàng Văn An`) is not known: the shorter one wins next time.
-        known = {k for k in people if not any(k != o and k.startswith(o + " ") for o in people)}
+        known = {k for k in people if not _extends_another(k, people)}
     for person in people.values():
         person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))]
     people = {k: p for k, p in people.items() if p.positions and k != author}
     _add_mentions(lx, text, people, named)
     return [_official(doc, lx, text, p) for p in people.values()]
+
+
+def _extends_another(key: str, people) -> bool:
+    """Is `key` another key plus more words (`k.startswith(o + " ")`)?"""
+    at = key.find(" ")
+    while at != -1:
+        if key[:at] in people:
+            return True
+        at = key.find(" ", at + 1)
+    return False
 
 
 def _byline_spans(doc) -> list[tuple[int, int]]:
@@ -267,7 +277,7 @@ class _Reader:
 
     def _title(self, cand) -> None:
         text, lx = self.text, self.lx
-        if self.pending and not regex.fullmatch(r"\s*,\s*", text[self.pending[-1].end:cand.start]):
+        if self.pending and not _COMMA.fullmatch(text, self.pending[-1].end, cand.start):
             self.pending = []  # a chain of positions must run on, comma after comma
         m = cand.match
         title_text = m.group("title")
@@ -307,13 +317,13 @@ class _Reader:
             person.positions.append(position)
             self.last_person, self.last_end = person, position.end
         elif self.last_person is not None and gap is not None \
-                and regex.fullmatch(r"\s*[,;–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+)?", gap) \
+                and _CHAIN_GAP.fullmatch(gap) \
                 and (org_words or ends_cleanly or gap.strip() in ("và", "kiêm")):
             self.last_person.positions.append(position)
             self.last_end = position.end
-        elif ends_cleanly and regex.match(r"\s*,", text[position.end:]) and (org_words or title_text[0].isupper()):
-            after = regex.match(r"\s*,\s*", text[position.end:])
-            apposed = self.named_start.get(position.end + after.end())
+        elif ends_cleanly and _COMMA.match(text, position.end) and (org_words or title_text[0].isupper()):
+            after = _COMMA.match(text, position.end)
+            apposed = self.named_start.get(after.end())
             if apposed is not None:  # `Chủ tịch hội đồng, ông John Friesbie, …`
                 am = apposed.match
                 person = self._person(am.group("name"), *am.span("name"), cand.rule.id)
@@ -409,17 +419,24 @@ def _honorific(lx: Lexicons, written: str | None) -> str | None:
     return lx.honorifics.get(fold(written), written)
 
 
+_COMMA = regex.compile(r"\s*,\s*")
+_CHAIN_GAP = regex.compile(r"\s*[,;–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+)?")
+_BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
+_SEGMENT_END = regex.compile(r"\s*(?:[,;.:)\n]|$|[-–—]\s)")
+
+
 def _after_bracket(text: str, end: int) -> int:
     """Past a bracket after a name (`Hoàng Quang Hàm (Phú Thọ)`)."""
-    m = regex.match(r"\s*\([^()\n]{1,40}\)", text[end:end + 50])
-    return end + m.end() if m else end
+    m = _BRACKET.match(text, end, min(len(text), end + 50))
+    return m.end() if m else end
 
 
 def _ends_segment(text: str, end: int) -> bool:
-    return regex.match(r"\s*(?:[,;.:)\n]|$|[-–—]\s)", text[end:]) is not None
+    return _SEGMENT_END.match(text, end) is not None
 
 
 _SEPARATOR = regex.compile(r"(?:\s*[-–—,(]\s*(?:nguyên\s+)?|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*)$")
+_CAPITAL_WORD_END = regex.compile(r"\p{Lu}\p{Ll}*\s$")
 _BARE_NAME = regex.compile(r"(?<![\p{L}])((?:\p{Lu}[\p{Ll}\p{M}]*\s){1,4}\p{Lu}[\p{Ll}\p{M}]*)$")
 
 
@@ -443,7 +460,7 @@ def _named_before(text, start, named_end, known, lx):
     if fold(name) not in known and (fold(parts[0]) not in lx.surnames or fold(name) in lx.places):
         return None
     before = text[max(0, sep_start - len(name) - 2):sep_start - len(name)]
-    if regex.search(r"\p{Lu}\p{Ll}*\s$", before):
+    if _CAPITAL_WORD_END.search(before):
         return None
     return name, sep_start - len(name), sep_start, None, None
 
@@ -452,13 +469,27 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named) ->
     """Every other place a known person is named: the full name, or an
     honorific with the given name (`ông Thao`) when only one person has it."""
     by_given: dict[str, list[_Person]] = {}
+    by_name: dict[str, _Person] = {}
+    spans: dict[int, set[tuple[int, int]]] = {}
     for person in people.values():
         by_given.setdefault(fold(person.name.split()[-1]), []).append(person)
-        seen = {(s, e) for s, e, _ in person.mentions}
-        for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(person.name).replace(r"\ ", r"\s+") + r"(?![\p{L}])",
-                                text):
-            if (m.start(), m.end()) not in seen:
-                person.mentions.append((m.start(), m.end(), FULL_NAME_RULE))
+        by_name[person.name] = person
+        spans[id(person)] = {(s, e) for s, e, _ in person.mentions}
+    if by_name:
+        # One scan for every name (each name's own scan would read the text once per person).
+        # At each start the longest name matches; the shorter ones it begins with are looked up.
+        seen = {key: set(found) for key, found in spans.items()}  # the spans the titles gave
+        last_end: dict[int, int] = {}  # as each name's own non-overlapping scan would go
+        for m in _names_rx(by_name).finditer(text, overlapped=True):
+            start, found = m.start(), m.group()
+            for cut in [k for k, ch in enumerate(found) if not ch.isalpha()] + [len(found)]:
+                person = by_name.get(_SPACES.sub(" ", found[:cut]))
+                if person is None or start < last_end.get(id(person), -1):
+                    continue
+                last_end[id(person)] = start + cut
+                if (start, start + cut) not in seen[id(person)]:
+                    person.mentions.append((start, start + cut, FULL_NAME_RULE))
+                    spans[id(person)].add((start, start + cut))
     for cand in named:
         name = cand.match.group("name")
         key = fold(name)
@@ -467,12 +498,37 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named) ->
         if key in people:
             person = people[key]
             person.honorific = person.honorific or honorific
-            if span not in {(s, e) for s, e, _ in person.mentions}:
+            if span not in spans[id(person)]:
                 person.mentions.append((*span, cand.rule.id))
+                spans[id(person)].add(span)
         elif len(name.split()) == 1 and len(by_given.get(key, [])) == 1:
             person = by_given[key][0]
-            if span not in {(s, e) for s, e, _ in person.mentions}:
+            if span not in spans[id(person)]:
                 person.mentions.append((*span, cand.rule.id))
+                spans[id(person)].add(span)
+
+
+_SPACES = regex.compile(r"\s+")
+
+
+def _names_rx(by_name: dict[str, _Person]):
+    """Any of the names, each word of a name apart from the next by any white space,
+    as a trie: the longest name that matches at a place is found."""
+    root: dict = {}
+    for name in by_name:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else regex.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return regex.compile(r"(?<![\p{L}])" + emit(root) + r"(?![\p{L}])")
 
 
 def _org_text(org_words: list[Word], text: str) -> str | None:
@@ -481,9 +537,12 @@ def _org_text(org_words: list[Word], text: str) -> str | None:
     return text[org_words[0].start:org_words[-1].end].strip(" ,")
 
 
+_NOT_WORD = regex.compile(r"[^\w ]+")
+
+
 def _spelled(lx: Lexicons, text: str, p: _Position) -> str:
     org = expand(lx, _org_text(p.org_words, text)) or ""
-    return regex.sub(r"[^\w ]+", "", fold(f"{p.title} {org}")).strip()
+    return _NOT_WORD.sub("", fold(f"{p.title} {org}")).strip()
 
 
 def _merged(lx: Lexicons, text: str, positions: list[_Position]) -> list[_Position]:

@@ -289,11 +289,14 @@ def institution_keep(lx: Lexicons, org: list[Word], run_start: int) -> int:
     return 2 if any(before == h or before.endswith(" " + h) for h in lx.named_institutions) else 0
 
 
+_BRACKETED = regex.compile(r"\s*\([^()]*\)\s*")
+
+
 def expand(lx: Lexicons, org: str | None) -> str | None:
     """The canonical organisation: brackets dropped, abbreviations expanded."""
     if not org:
         return None
-    org = regex.sub(r"\s*\([^()]*\)\s*", " ", org).strip(" ,")
+    org = _BRACKETED.sub(" ", org).strip(" ,")
     expanded = lx.abbr_rx.sub(lambda m: lx.abbreviations[m.group()], canonical(org))
     return canonical(expanded) or None
 
