@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Official, Position
-from ..normalise import canonical, fold
+from ..normalise import canonical
 from .engine import Candidate, Context, _with_prefix, deadline_for, run_rule, select
-from .officials_text import (Lexicons, Word, expand, institution_keep, is_name_word, is_private, lexicons,
+from .officials_text import (Lexicons, Word, expand, fold, institution_keep, is_name_word, is_private, lexicons,
                              looks_foreign, parse_org, split_name, starts_with_place, words)
 from .registry import BUILDERS, builder
 

@@ -10,10 +10,25 @@ run of capitals undecided.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
-from ..normalise import canonical, fold
+from ..normalise import canonical
+from ..normalise import fold as _fold
+
+_FOLDED: dict[str, str] = {}
+
+
+def fold(value: str) -> str:
+    """`normalise.fold`, remembered: the same words and names are folded again and again."""
+    key = _FOLDED.get(value)
+    if key is None:
+        if len(_FOLDED) >= 200_000:
+            _FOLDED.clear()
+        key = _FOLDED[value] = _fold(value)
+    return key
+
 
 # A word, a bracketed aside, or one delimiter. `TP.` and `Tp.` keep their dot
 # (`TP. Hà Nội`), and letters joined by `.`/`-` stay one word (`TP.HCM`, `Lao-động`).
@@ -88,7 +103,7 @@ def lexicons(dimension) -> Lexicons:
     return _LEXICONS[id(dimension)]
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     text: str
     start: int
@@ -100,20 +115,16 @@ class Word:
 
     @property
     def key(self) -> str:
-        return fold(self.text)
+        key = _FOLDED.get(self.text)
+        return fold(self.text) if key is None else key
 
 
 def words(text: str, start: int, limit: int = 40) -> list[Word]:
     """Words (and delimiters) of `text` from `start`, on the same line."""
-    out = []
-    pos = start
-    while len(out) < limit:
-        m = _WORD.search(text, pos)
-        if not m or "\n" in text[pos:m.start()]:
-            break
-        out.append(Word(m.group(), m.start(), m.end()))
-        pos = m.end()
-    return out
+    line_end = text.find("\n", start)  # no word holds a line break, and none ends at one
+    if line_end == -1:
+        line_end = len(text)
+    return [Word(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(text, start, line_end), limit)]
 
 
 def is_name_word(word: Word) -> bool:
