@@ -207,9 +207,10 @@ def extract(doc, rules, found) -> list[Official]:
     named = select([c for c in cands if c.fields["kind"] == "named"], blocked=blocked)
 
     people: dict[str, _Person] = {}
-    known: set[str] = set()
+    known = _Known()
+    memo: dict = {}  # what the first pass read around each title, for the second
     for attempt in range(2):  # the second pass knows the names the first one found
-        reader = _Reader(doc, lx, titles, named, known, deadline)
+        reader = _Reader(doc, lx, titles, named, known, deadline, memo)
         if not reader.read():
             if attempt == 0:
                 ctx.warn("officials: too many titles to read them all in time; the rest were skipped")
@@ -218,12 +219,28 @@ def extract(doc, rules, found) -> list[Official]:
         people = reader.people
         # A name that is another name plus more capitals (`Hoàng Văn An Trăn` under a
         # photo, beside `Hoàng Văn An`) is not known: the shorter one wins next time.
-        known = {k for k in people if not _extends_another(k, people)}
+        known = _Known({k for k in people if not _extends_another(k, people)})
     for person in people.values():
         person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))]
     people = {k: p for k, p in people.items() if p.positions and k != author}
     _add_mentions(lx, text, people, named)
     return [_official(doc, lx, text, p) for p in people.values()]
+
+
+class _Known:
+    """The names an earlier pass found. Readers only ask whether a name is one
+    (`in`); while `asked` is a list, every name asked about is noted in it."""
+
+    __slots__ = ("names", "asked")
+
+    def __init__(self, names: set[str] | frozenset[str] = frozenset()) -> None:
+        self.names = names
+        self.asked: list[str] | None = None
+
+    def __contains__(self, key: str) -> bool:
+        if self.asked is not None:
+            self.asked.append(key)
+        return key in self.names
 
 
 def _extends_another(key: str, people) -> bool:
@@ -245,9 +262,12 @@ def _byline_spans(doc) -> list[tuple[int, int]]:
 class _Reader:
     """One pass over the titles of a text, in order, gathering people."""
 
-    def __init__(self, doc, lx: Lexicons, titles, named, known: set[str], deadline: float) -> None:
+    def __init__(self, doc, lx: Lexicons, titles, named, known: _Known, deadline: float, memo: dict) -> None:
         self.doc, self.lx, self.text = doc, lx, doc.text
         self.titles, self.known, self.deadline = titles, known, deadline
+        # Results of reading around a title, with the names each asked `known` about: a
+        # later pass reuses one when none of those names is known now (it would read the same).
+        self.memo = memo
         self.named_end = {c.end: c for c in named}  # honorific + name candidates by where they end
         self.named_start = {c.match.start(): c for c in named}  # … and by where they start
         self.people: dict[str, _Person] = {}
@@ -283,12 +303,14 @@ class _Reader:
         title_text = m.group("title")
         title_key = fold(title_text)
         title_end = m.end("title")
-        before = _named_before(text, cand.start, self.named_end, self.known, lx)
+        before = self._remembered(("before", cand.start), _named_before,
+                                  text, cand.start, self.named_end, self.known, lx)
         # A name that itself followed a title (`Phó Chủ tịch UBND tỉnh Lê Văn Hiếu, Giám đốc Sở …
         # Trần Thanh Tâm`) may be one of a list: this title may still bring its own name.
         weak = before is not None and before[2] == self.title_name_end
-        org_words, name_words = self._org_and_name(title_key, m.start("title"), title_end,
-                                                   named_before=before is not None and not weak)
+        named_before = before is not None and not weak
+        org_words, name_words = self._remembered(("org", cand.start, named_before), self._org_and_name,
+                                                 title_key, m.start("title"), title_end, named_before)
         position = _Position(
             title=lx.titles.get(title_key, canonical(title_text)), org_words=org_words, start=cand.start,
             end=org_words[-1].end if org_words else title_end,
@@ -338,6 +360,20 @@ class _Reader:
         else:
             self.pending = []
             self.last_person, self.last_end = None, -1
+
+    def _remembered(self, key, read, *args):
+        """`read(*args)`, or what an earlier pass got from it when no name it asked about is known now."""
+        saved = self.memo.get(key)
+        names = self.known.names
+        if saved is not None and not any(name in names for name in saved[1]):
+            return saved[0]
+        asked = self.known.asked = []
+        try:
+            result = read(*args)
+        finally:
+            self.known.asked = None
+        self.memo[key] = (result, asked)
+        return result
 
     def _org_and_name(self, title_key: str, title_start: int, title_end: int, named_before: bool) -> tuple[list[Word], list[Word]]:
         """The organisation after a title and the name after it (maybe none)."""
