@@ -28,9 +28,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Official, Position
-from ..normalise import canonical
 from .engine import Candidate, Context, _with_prefix, deadline_for, run_rule, select
-from .officials_text import (Lexicons, Word, expand, fold, institution_keep, is_name_word, is_private, lexicons,
+from .officials_text import (Lexicons, Word, canonical, expand, fold, institution_keep, is_name_word, is_private, lexicons,
                              looks_foreign, parse_org, split_name, starts_with_place, words)
 from .registry import BUILDERS, builder
 
@@ -203,7 +202,7 @@ def extract(doc, rules, found) -> list[Official]:
     deadline = deadline_for(ctx)
     cands = _find(dimension, ctx, deadline)
     blocked = _byline_spans(doc)
-    titles = select([c for c in cands if c.fields["kind"] == "title"], blocked=blocked)
+    titles = [_Hit(c) for c in select([c for c in cands if c.fields["kind"] == "title"], blocked=blocked)]
     named = select([c for c in cands if c.fields["kind"] == "named"], blocked=blocked)
 
     people: dict[str, _Person] = {}
@@ -225,6 +224,18 @@ def extract(doc, rules, found) -> list[Official]:
     people = {k: p for k, p in people.items() if p.positions and k != author}
     _add_mentions(lx, text, people, named)
     return [_official(doc, lx, text, p) for p in people.values()]
+
+
+class _Hit:
+    """A title candidate's groups, read once for both passes."""
+
+    __slots__ = ("start", "rule", "title_text", "title_start", "title_end", "former", "rank")
+
+    def __init__(self, cand) -> None:
+        m = cand.match
+        self.start, self.rule = cand.start, cand.rule
+        self.title_text, (self.title_start, self.title_end) = m.group("title"), m.span("title")
+        self.former, self.rank = m.group("former"), m.group("rank")
 
 
 class _Known:
@@ -259,6 +270,9 @@ def _byline_spans(doc) -> list[tuple[int, int]]:
     return [tuple(span)] if span else []
 
 
+_FIRST_WORDS = 10  # words read after a title at first: most organisations and names fit
+
+
 class _Reader:
     """One pass over the titles of a text, in order, gathering people."""
 
@@ -282,7 +296,7 @@ class _Reader:
         for index, cand in enumerate(self.titles):
             if index and index % 256 == 0 and time.perf_counter() > self.deadline:
                 return False
-            if cand.match.start("title") < self.covered:
+            if cand.title_start < self.covered:
                 continue  # `Trưởng đoàn ĐBQH tỉnh`: ĐBQH belongs to the body
             self._title(cand)
         return True
@@ -299,10 +313,9 @@ class _Reader:
         text, lx = self.text, self.lx
         if self.pending and not _COMMA.fullmatch(text, self.pending[-1].end, cand.start):
             self.pending = []  # a chain of positions must run on, comma after comma
-        m = cand.match
-        title_text = m.group("title")
+        title_text = cand.title_text
         title_key = fold(title_text)
-        title_end = m.end("title")
+        title_end = cand.title_end
         before = self._remembered(("before", cand.start), _named_before,
                                   text, cand.start, self.named_end, self.known, lx)
         # A name that itself followed a title (`Phó Chủ tịch UBND tỉnh Lê Văn Hiếu, Giám đốc Sở …
@@ -310,12 +323,13 @@ class _Reader:
         weak = before is not None and before[2] == self.title_name_end
         named_before = before is not None and not weak
         org_words, name_words = self._remembered(("org", cand.start, named_before), self._org_and_name,
-                                                 title_key, m.start("title"), title_end, named_before)
+                                                 title_key, cand.title_start, title_end, named_before)
+        title = lx.titles.get(title_key)
         position = _Position(
-            title=lx.titles.get(title_key, canonical(title_text)), org_words=org_words, start=cand.start,
+            title=canonical(title_text) if title is None else title, org_words=org_words, start=cand.start,
             end=org_words[-1].end if org_words else title_end,
-            former=bool(m.group("former")),
-            rank=canonical(m.group("rank")) if m.group("rank") else None,
+            former=bool(cand.former),
+            rank=canonical(cand.rank) if cand.rank else None,
         )
         self.covered = position.end
         if name_words:
@@ -375,10 +389,19 @@ class _Reader:
         self.memo[key] = (result, asked)
         return result
 
-    def _org_and_name(self, title_key: str, title_start: int, title_end: int, named_before: bool) -> tuple[list[Word], list[Word]]:
-        """The organisation after a title and the name after it (maybe none)."""
+    def _org_words(self, title_key: str, title_start: int, title_end: int, limit: int):
+        """The words after the title (after the head words it shares with the
+        body, if any) and how many of them the organisation takes; None when the
+        first `limit` words of a longer line were too few to tell. (`parse_org`
+        looks at most two words past where it stops.)"""
         text, lx = self.text, self.lx
-        ws = words(text, title_end, limit=lx.max_org_words + 8)
+        ws = words(text, title_end, limit=limit)
+        cut = limit < lx.max_org_words + 8 and len(ws) == limit  # more words may follow
+
+        def parsed(seq: list[Word]) -> int | None:
+            end = parse_org(lx, text, seq, 0, title_key, self.known)
+            return None if cut and end + 3 > len(seq) else end
+
         head = lx.shared_head.get(title_key)
         if head:  # `Trưởng Ban Tuyên giáo`: the title's last word(s) open the body
             # Written with a capital (`Trưởng Ban Tuyên giáo`), or in lower case before a
@@ -389,11 +412,21 @@ class _Reader:
                 ws = head_words + ws
             else:
                 n = 0
-            end = parse_org(lx, text, ws, 0, title_key, self.known)
-            if n and end <= n:
-                ws, end = ws[n:], parse_org(lx, text, ws[n:], 0, title_key, self.known)
+            end = parsed(ws)
+            if end is not None and n and end <= n:
+                ws = ws[n:]
+                end = parsed(ws)
         else:
-            end = parse_org(lx, text, ws, 0, title_key, self.known)
+            end = parsed(ws)
+        return None if end is None else (ws, end)
+
+    def _org_and_name(self, title_key: str, title_start: int, title_end: int, named_before: bool) -> tuple[list[Word], list[Word]]:
+        """The organisation after a title and the name after it (maybe none)."""
+        text, lx = self.text, self.lx
+        read = self._org_words(title_key, title_start, title_end, _FIRST_WORDS)
+        if read is None:  # a long one: read all the words the organisation and a name may take
+            read = self._org_words(title_key, title_start, title_end, lx.max_org_words + 8)
+        ws, end = read
         org = ws[:end]
         while org and org[-1].text.startswith("("):
             org = org[:-1]

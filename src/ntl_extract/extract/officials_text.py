@@ -14,10 +14,21 @@ from itertools import islice
 
 import regex
 
-from ..normalise import canonical
+from ..normalise import canonical as _canonical
 from ..normalise import fold as _fold
 
 _FOLDED: dict[str, str] = {}
+_CANONICAL: dict[str, str] = {}
+
+
+def canonical(value: str) -> str:
+    """`normalise.canonical`, remembered (titles, ranks and names recur)."""
+    out = _CANONICAL.get(value)
+    if out is None:
+        if len(_CANONICAL) >= 200_000:
+            _CANONICAL.clear()
+        out = _CANONICAL[value] = _canonical(value)
+    return out
 
 
 def fold(value: str) -> str:
