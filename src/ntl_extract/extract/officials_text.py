@@ -9,7 +9,6 @@ run of capitals undecided.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import islice
 
 import regex
@@ -114,20 +113,22 @@ def lexicons(dimension) -> Lexicons:
     return _LEXICONS[id(dimension)]
 
 
-@dataclass(slots=True)
 class Word:
-    text: str
-    start: int
-    end: int
+    """A word of the text: as written, where, its folded key and whether it is capitalised."""
 
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("text", "start", "end", "key", "capital")
 
-    @property
-    def key(self) -> str:
-        key = _FOLDED.get(self.text)
-        return fold(self.text) if key is None else key
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        key = _FOLDED.get(text)
+        self.key = fold(text) if key is None else key
+        self.capital = text[:1].isupper()
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Word) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __repr__(self) -> str:
+        return f"Word(text={self.text!r}, start={self.start}, end={self.end})"
 
 
 def words(text: str, start: int, limit: int = 40) -> list[Word]:
