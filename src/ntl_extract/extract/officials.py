@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 
 from ..model import Official, Position
-from .engine import Candidate, Context, _with_prefix, deadline_for, run_rule, select
+from .engine import PREFIX_WINDOW, Candidate, Context, Joined, deadline_for, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, institution_keep, is_name_word, is_private, lexicons,
                              looks_foreign, parse_org, split_name, starts_with_place, words)
 from .registry import BUILDERS, builder
@@ -73,13 +74,25 @@ class _Person:
 
 # ------------------------------------------------------------------ matching
 
-# The lexicons each rule's matches begin with (by local rule id). A rule's pattern
-# is tried only where one of their words starts, found by a plain scan with the
-# standard library's `re` (several times faster than the `regex` module's search
-# with the look-arounds and case folding of the full pattern); the matches are the
-# same as the pattern's own `finditer` (tests/test_officials.py compares them).
-# A rule not listed here runs as usual.
-_RULE_STARTS = {"title": ("title",), "honorific_name": ("honorific", "rank")}
+# How each rule's matches begin (by local rule id): the lexicons whose words they
+# start with, and a stdlib `re` pattern that must follow (looser than the rule's).
+# A rule's pattern is tried only where the plain scan for these finds a start
+# (the standard library's `re` scans such a trie several times faster than the
+# `regex` module searches the full pattern with its look-arounds and case
+# folding); the matches are the same as the pattern's own `finditer`
+# (tests/test_officials.py compares them). A rule not listed here runs as usual.
+# `prefix_ends`: the words a non-empty prefix (`nguyên`, a rank) ends with, before
+# white space; when the text before a match ends otherwise, only an empty prefix
+# can match there, and only that is tried. None: always search the whole window.
+_LOWER_LETTERS = "".join(sorted(  # lower-case letters, none of them a capital (`\p{Lu}`)
+    c for r in ((0x61, 0x7B), (0xDF, 0x100), (0x100, 0x250), (0x1E00, 0x1F00))
+    for c in map(chr, range(*r)) if unicodedata.category(c) == "Ll"))
+_RULE_SCANS = {
+    "title": {"lexicons": ("title",), "then": "", "prefix_ends": ("nguyên", "\\L<rank>")},
+    # honorific or rank, white space, a capital: no lower-case letter
+    "honorific_name": {"lexicons": ("honorific", "rank"), "then": r"\s+(?![" + re.escape(_LOWER_LETTERS) + "])",
+                       "prefix_ends": ()},
+}
 # Characters that match a title's letter case-insensitively but lower-case to
 # another letter (`ſ` ~ `s`, `İ` ~ `i`): a text with one is scanned the slow way.
 _CASE_ODD = re.compile("[\u017f\u0130]")
@@ -107,11 +120,34 @@ def _re_trie(words) -> str:
 class _Scan:
     """Where one rule's matches may start."""
 
-    def __init__(self, rule, words) -> None:
+    def __init__(self, rule, dimension, spec: dict) -> None:
         self.rule = rule
         self.folded = bool(rule.pattern.flags & regex.IGNORECASE)  # scan the lower-cased text
-        words = {w.lower() for w in words} if self.folded else set(words)
-        self.starts = re.compile(_re_trie(sorted(words)))
+        words = {w for name in spec["lexicons"] for w in dimension.lexicons[name]}
+        words = {w.lower() for w in words} if self.folded else words
+        self.starts = re.compile(_re_trie(sorted(words)) + spec["then"])
+        ends = spec["prefix_ends"]
+        if ends is not None:
+            ends = tuple(sorted({
+                word for end in ends
+                for word in ([w.split()[-1].lower() for w in dimension.lexicons[end[3:-1]]]
+                             if end.startswith("\\L<") else [end])}))
+        self.prefix_ends = ends
+
+
+def _prefixed(scan: _Scan, core, text: str):
+    """`engine._with_prefix`, searching only the empty prefix where no other can end."""
+    rule = scan.rule
+    if rule.prefix is None:
+        return core
+    at = core.start()
+    low = max(0, at - PREFIX_WINDOW)
+    if scan.prefix_ends is not None and not text[low:at].rstrip().lower().endswith(scan.prefix_ends):
+        low = at
+    pm = rule.prefix.search(text, low, at)
+    if pm is None or (rule.prefix_required and pm.end() == pm.start()):
+        return None
+    return Joined(pm, core, text)
 
 
 _SCANS: dict[int, tuple] = {}
@@ -122,9 +158,9 @@ def _scans(dimension) -> dict[str, _Scan]:
     if cached is None or cached[0] is not dimension:
         scans = {}
         for rule in dimension.rules:
-            names = _RULE_STARTS.get(rule.id.split(".", 1)[1])
-            if names and all(n in dimension.lexicons for n in names):
-                scans[rule.id] = _Scan(rule, [w for n in names for w in dimension.lexicons[n]])
+            spec = _RULE_SCANS.get(rule.id.split(".", 1)[1])
+            if spec and all(n in dimension.lexicons for n in spec["lexicons"]):
+                scans[rule.id] = _Scan(rule, dimension, spec)
         cached = _SCANS[id(dimension)] = (dimension, scans)
     return cached[1]
 
@@ -174,7 +210,7 @@ def _run_scan(scan: _Scan, ctx: Context, haystack: str, deadline: float) -> list
             pos = at + 1
             continue
         pos = core.end() if core.end() > at else at + 1
-        m = _with_prefix(rule, core, text)
+        m = _prefixed(scan, core, text)
         if m is None:
             continue
         built = build(m, ctx)
