@@ -42,8 +42,9 @@ def fold(value: str) -> str:
 
 # A word, a bracketed aside, or one delimiter. `TP.` and `Tp.` keep their dot
 # (`TP. Hà Nội`), and letters joined by `.`/`-` stay one word (`TP.HCM`, `Lao-động`).
+# (Runs of letters are single repeats, which the regex module matches fastest.)
 _WORD = regex.compile(
-    r"(?:TP|Tp)\.(?!\p{L})|[\p{L}\p{M}](?:[\p{L}\p{M}&'’/]|[.-](?=[\p{L}\p{M}]))*|[0-9]+[\p{L}0-9]*"
+    r"(?:TP|Tp)\.(?!\p{L})|[\p{L}\p{M}][\p{L}\p{M}&'’/]*(?:[.-](?=[\p{L}\p{M}])[\p{L}\p{M}&'’/]*)*|[0-9]+[\p{L}0-9]*"
     r"|\([^()\n]{1,40}\)|[,;:.!?\"“”–—-]")
 # A Vietnamese syllable written without its marks; a word that is none (`Carlos`,
 # `Trump`, `Medina`) is foreign.
@@ -99,6 +100,8 @@ class Lexicons:
             r"(?<![\w&.])(?:" + "|".join(map(regex.escape, sorted(self.abbreviations, key=len, reverse=True)))
             + r")(?![\w&])")
         self.title_rx = None  # set by officials.py: the title rule's pattern
+        self.expanded: dict[str, str | None] = {}  # organisations as `expand` gives them
+        self.privates: dict[str, bool] = {}  # … and as `is_private` judges them
 
     def starts_title(self, text: str, pos: int) -> bool:
         return self.title_rx is not None and self.title_rx.match(text, pos) is not None
@@ -319,11 +322,23 @@ def expand(lx: Lexicons, org: str | None) -> str | None:
     """The canonical organisation: brackets dropped, abbreviations expanded."""
     if not org:
         return None
-    org = _BRACKETED.sub(" ", org).strip(" ,")
-    expanded = lx.abbr_rx.sub(lambda m: lx.abbreviations[m.group()], canonical(org))
-    return canonical(expanded) or None
+    if org in lx.expanded:
+        return lx.expanded[org]
+    if len(lx.expanded) >= 100_000:
+        lx.expanded.clear()
+    spelled = _BRACKETED.sub(" ", org).strip(" ,")
+    expanded = lx.abbr_rx.sub(lambda m: lx.abbreviations[m.group()], canonical(spelled))
+    lx.expanded[org] = out = canonical(expanded) or None
+    return out
 
 
 def is_private(lx: Lexicons, org: str | None) -> bool:
     """A company, cooperative or shop: its heads are business people."""
-    return bool(org) and lx.private.search(fold(org)) is not None
+    if not org:
+        return False
+    private = lx.privates.get(org)
+    if private is None:
+        if len(lx.privates) >= 100_000:
+            lx.privates.clear()
+        private = lx.privates[org] = lx.private.search(fold(org)) is not None
+    return private
