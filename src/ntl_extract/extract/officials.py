@@ -585,7 +585,16 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named) ->
         # At each start the longest name matches; the shorter ones it begins with are looked up.
         seen = {key: set(found) for key, found in spans.items()}  # the spans the titles gave
         last_end: dict[int, int] = {}  # as each name's own non-overlapping scan would go
-        for m in _names_rx(by_name).finditer(text, overlapped=True):
+        firsts, names_rx = _names_rx(by_name)
+        pos = 0
+        while True:  # every place a name may start (a plain scan for first words), in order
+            hit = firsts.search(text, pos)
+            if hit is None:
+                break
+            pos = hit.start() + 1
+            m = names_rx.match(text, hit.start())
+            if m is None:
+                continue
             start, found = m.start(), m.group()
             for cut in [k for k, ch in enumerate(found) if not ch.isalpha()] + [len(found)]:
                 person = by_name.get(_SPACES.sub(" ", found[:cut]))
@@ -618,7 +627,8 @@ _SPACES = regex.compile(r"\s+")
 
 def _names_rx(by_name: dict[str, _Person]):
     """Any of the names, each word of a name apart from the next by any white space,
-    as a trie: the longest name that matches at a place is found."""
+    as a trie: the longest name that matches at a place is found; and a stdlib `re`
+    scan for the names' first words, where they may start."""
     root: dict = {}
     for name in by_name:
         node = root
@@ -633,7 +643,8 @@ def _names_rx(by_name: dict[str, _Person]):
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return "(?:" + body + ")?" if "" in node else body
 
-    return regex.compile(r"(?<![\p{L}])" + emit(root) + r"(?![\p{L}])")
+    firsts = re.compile(_re_trie(sorted({name.split(" ")[0] for name in by_name})))
+    return firsts, regex.compile(r"(?<![\p{L}])" + emit(root) + r"(?![\p{L}])")
 
 
 def _org_text(org_words: list[Word], text: str) -> str | None:
