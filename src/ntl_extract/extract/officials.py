@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Official, Position
-from .engine import PREFIX_WINDOW, Candidate, Context, Joined, deadline_for, run_rule, select
+from .engine import PREFIX_WINDOW, Candidate, Context, Joined, _GroupIndex, deadline_for, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, institution_keep, is_name_word, is_private, lexicons,
                              looks_foreign, parse_org, split_name, starts_with_place, words)
 from .registry import BUILDERS, builder
@@ -133,6 +133,16 @@ class _Scan:
                 for word in ([w.split()[-1].lower() for w in dimension.lexicons[end[3:-1]]]
                              if end.startswith("\\L<") else [end])}))
         self.prefix_ends = ends
+        if rule.prefix is not None:  # the group names of prefix and match, as every `Joined` builds them
+            self.groups = _GroupIndex(rule.prefix.groupindex, rule.pattern.groupindex)
+
+
+class _Joined(Joined):
+    """`engine.Joined` with the rule's group index built once, not per match."""
+
+    def __init__(self, prefix, core, text: str, groups: _GroupIndex) -> None:
+        self.prefix, self.core, self.string, self.re = prefix, core, text, groups
+        self.prefixed = prefix.end() > prefix.start()
 
 
 def _prefixed(scan: _Scan, core, text: str):
@@ -147,7 +157,7 @@ def _prefixed(scan: _Scan, core, text: str):
     pm = rule.prefix.search(text, low, at)
     if pm is None or (rule.prefix_required and pm.end() == pm.start()):
         return None
-    return Joined(pm, core, text)
+    return _Joined(pm, core, text, scan.groups)
 
 
 _SCANS: dict[int, tuple] = {}
@@ -586,6 +596,8 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named) ->
         seen = {key: set(found) for key, found in spans.items()}  # the spans the titles gave
         last_end: dict[int, int] = {}  # as each name's own non-overlapping scan would go
         firsts, names_rx = _names_rx(by_name)
+        shortened = {name for name in by_name  # names that begin with another name
+                     if any(not ch.isalpha() and name[:k] in by_name for k, ch in enumerate(name))}
         pos = 0
         while True:  # every place a name may start (a plain scan for first words), in order
             hit = firsts.search(text, pos)
@@ -596,7 +608,9 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named) ->
             if m is None:
                 continue
             start, found = m.start(), m.group()
-            for cut in [k for k, ch in enumerate(found) if not ch.isalpha()] + [len(found)]:
+            cuts = (len(found),) if found in by_name and found not in shortened else \
+                [k for k, ch in enumerate(found) if not ch.isalpha()] + [len(found)]
+            for cut in cuts:
                 person = by_name.get(_SPACES.sub(" ", found[:cut]))
                 if person is None or start < last_end.get(id(person), -1):
                     continue
