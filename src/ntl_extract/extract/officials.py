@@ -248,8 +248,8 @@ def extract(doc, rules, found) -> list[Official]:
     deadline = deadline_for(ctx)
     cands = _find(dimension, ctx, deadline)
     blocked = _byline_spans(doc)
-    titles = [_Hit(c) for c in select([c for c in cands if c.fields["kind"] == "title"], blocked=blocked)]
-    named = select([c for c in cands if c.fields["kind"] == "named"], blocked=blocked)
+    titles = [_Hit(c) for c in _select([c for c in cands if c.fields["kind"] == "title"], blocked)]
+    named = _select([c for c in cands if c.fields["kind"] == "named"], blocked)
 
     people: dict[str, _Person] = {}
     known = _Known()
@@ -298,6 +298,15 @@ class _Known:
         if self.asked is not None:
             self.asked.append(key)
         return key in self.names
+
+
+def _select(cands: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:
+    """`engine.select`; candidates that already follow one another without
+    overlapping (one rule's scan gives them so) are all kept, in order, but for
+    those on a blocked span."""
+    if all(cands[i - 1].end <= cands[i].start for i in range(1, len(cands))) and all(e > s for s, e in blocked):
+        return [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    return select(cands, blocked=blocked)
 
 
 def _extends_another(key: str, people) -> bool:
