@@ -4,6 +4,7 @@ where the lexicons cannot decide."""
 
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
@@ -113,3 +114,50 @@ def test_pathological_input_ends(text):
                                              ("Trump", False), ("Medina", False), ("Thuy", True)])
 def test_foreign_words_are_told_from_vietnamese_syllables(word, vietnamese):
     assert is_vietnamese_syllable(word) is vietnamese
+
+
+# --------------------------------------------------- the fast scan for candidates
+
+_TRICKY = ("nguyên Phó Chủ tịch UBND tỉnh Lê Văn An; Nguyên Thiếu tướng Trần Văn Bình, nguyên Tư lệnh Quân khu 3. "
+           "NGUYÊN ĐẠI TÁ PHÓ CHỦ TỊCH xã, Ban Giám đốc, ban giám đốc, Trưởng ban Tổ chức, xPhó Chủ tịch Trần An, "
+           "anh Phó Chủ tịch, thanh Hóa, Thiếu tá  \t Ngô Văn Cường, ông\nNguyễn Văn Đông, bà   Lò Thị Sinh, "
+           "Đ/c Hà Văn Tú, GS.TS Phạm Minh Hoàng, ĐBQH Lê Thu Hà, PCT UBND xã Hoàng Văn Tư, phó chủ tịch Phạm Văn Hai, "
+           "Phó chủ Tịch Lê Văn Ba, ông nguyễn văn an, BộTrưởng, Bộ trưởngx, Chủ tịch nước Nguyễn Văn Năm.")
+
+
+def _candidates(cands):
+    return [(c.start, c.end, c.rule.id, c.fields, c.match.span(), c.match.group(),
+             {g: c.match.group(g) for g in ("title", "former", "rank", "honorific", "name")
+              if g in c.match.re.groupindex}) for c in cands]
+
+
+@pytest.mark.parametrize("text", [
+    _TRICKY, _TRICKY.upper(), _TRICKY.lower(), _TRICKY.replace("Phó", "ſPhó"), "İ " + _TRICKY,  # odd case: slow path
+    "\n".join(ex.text for ex in RULES["officials"].all_examples()),
+    "\n".join(text for _, text in RULES["officials"].all_negatives()),
+    *[path.read_text("utf-8") for path in sorted((ROOT / "corpus").glob("*.txt"))],
+])
+def test_scanned_candidates_are_the_rules_own(text):
+    """officials._find tries the patterns only where a title, honorific or rank
+    starts, and searches a prefix only where one can end: the same candidates,
+    groups and spans as engine.find."""
+    from ntl_extract.extract.engine import Context, find
+
+    doc = Doc.from_text(text)
+    ctx = Context(doc=doc, dimension=RULES["officials"], found={})
+    expected = _candidates(find(RULES["officials"], ctx))
+    assert expected  # the texts do hold titles and names
+    assert _candidates(officials._find(RULES["officials"], ctx, deadline=time.perf_counter() + 60)) == expected
+
+
+def test_lower_casing_keeps_every_case_insensitive_title_match():
+    """Titles are scanned on the lower-cased text: every character that matches a
+    title's letter case-insensitively lower-cases to that letter's lower case,
+    but for the ones `_CASE_ODD` sends to the slow path."""
+    import regex
+
+    letters = sorted({c for word in RULES["officials"].lexicons["title"] for c in word if c.isalpha()})
+    everything = "".join(chr(i) for i in range(0x3000))  # no case pairs of Latin letters beyond
+    for letter in letters:
+        for found in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
+            assert found.lower() == letter.lower() or officials._CASE_ODD.match(found), (letter, found)

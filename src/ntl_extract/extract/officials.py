@@ -21,17 +21,18 @@ character-level prefilter, and most titles are settled without tokens.
 
 from __future__ import annotations
 
+import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 
 from ..model import Official, Position
-from ..normalise import canonical, fold
-from .engine import Context, deadline_for, find, select
-from .officials_text import (Lexicons, Word, expand, institution_keep, is_name_word, is_private, lexicons,
+from .engine import PREFIX_WINDOW, Candidate, Context, Joined, _GroupIndex, deadline_for, run_rule, select
+from .officials_text import (Lexicons, Word, canonical, expand, fold, institution_keep, is_name_word, is_private, lexicons,
                              looks_foreign, parse_org, split_name, starts_with_place, words)
-from .registry import builder
+from .registry import BUILDERS, builder
 
 DIMENSION = "officials"
 FULL_NAME_RULE = "officials.honorific_name"  # later bare mentions of a full name are credited to the name rule
@@ -71,6 +72,168 @@ class _Person:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
 
 
+# ------------------------------------------------------------------ matching
+
+# How each rule's matches begin (by local rule id): the lexicons whose words they
+# start with, and a stdlib `re` pattern that must follow (looser than the rule's).
+# A rule's pattern is tried only where the plain scan for these finds a start
+# (the standard library's `re` scans such a trie several times faster than the
+# `regex` module searches the full pattern with its look-arounds and case
+# folding); the matches are the same as the pattern's own `finditer`
+# (tests/test_officials.py compares them). A rule not listed here runs as usual.
+# `prefix_ends`: the words a non-empty prefix (`nguyên`, a rank) ends with, before
+# white space; when the text before a match ends otherwise, only an empty prefix
+# can match there, and only that is tried. None: always search the whole window.
+_LOWER_LETTERS = "".join(sorted(  # lower-case letters, none of them a capital (`\p{Lu}`)
+    c for r in ((0x61, 0x7B), (0xDF, 0x100), (0x100, 0x250), (0x1E00, 0x1F00))
+    for c in map(chr, range(*r)) if unicodedata.category(c) == "Ll"))
+_RULE_SCANS = {
+    "title": {"lexicons": ("title",), "then": "", "prefix_ends": ("nguyên", "\\L<rank>")},
+    # honorific or rank, white space, a capital: no lower-case letter
+    "honorific_name": {"lexicons": ("honorific", "rank"), "then": r"\s+(?![" + re.escape(_LOWER_LETTERS) + "])",
+                       "prefix_ends": ()},
+}
+# Characters that match a title's letter case-insensitively but lower-case to
+# another letter (`ſ` ~ `s`, `İ` ~ `i`): a text with one is scanned the slow way.
+_CASE_ODD = re.compile("[\u017f\u0130]")
+
+
+def _re_trie(words) -> str:
+    """A stdlib-`re` alternation of `words`, shaped as a trie (fast to scan)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + emit(root) + ")"
+
+
+class _Scan:
+    """Where one rule's matches may start."""
+
+    def __init__(self, rule, dimension, spec: dict) -> None:
+        self.rule = rule
+        self.folded = bool(rule.pattern.flags & regex.IGNORECASE)  # scan the lower-cased text
+        words = {w for name in spec["lexicons"] for w in dimension.lexicons[name]}
+        words = {w.lower() for w in words} if self.folded else words
+        self.starts = re.compile(_re_trie(sorted(words)) + spec["then"])
+        ends = spec["prefix_ends"]
+        if ends is not None:
+            ends = tuple(sorted({
+                word for end in ends
+                for word in ([w.split()[-1].lower() for w in dimension.lexicons[end[3:-1]]]
+                             if end.startswith("\\L<") else [end])}))
+        self.prefix_ends = ends
+        if rule.prefix is not None:  # the group names of prefix and match, as every `Joined` builds them
+            self.groups = _GroupIndex(rule.prefix.groupindex, rule.pattern.groupindex)
+
+
+class _Joined(Joined):
+    """`engine.Joined` with the rule's group index built once, not per match."""
+
+    def __init__(self, prefix, core, text: str, groups: _GroupIndex) -> None:
+        self.prefix, self.core, self.string, self.re = prefix, core, text, groups
+        self.prefixed = prefix.end() > prefix.start()
+
+
+def _prefixed(scan: _Scan, core, text: str):
+    """`engine._with_prefix`, searching only the empty prefix where no other can end."""
+    rule = scan.rule
+    if rule.prefix is None:
+        return core
+    at = core.start()
+    low = max(0, at - PREFIX_WINDOW)
+    if scan.prefix_ends is not None and not text[low:at].rstrip().lower().endswith(scan.prefix_ends):
+        low = at
+    pm = rule.prefix.search(text, low, at)
+    if pm is None or (rule.prefix_required and pm.end() == pm.start()):
+        return None
+    return _Joined(pm, core, text, scan.groups)
+
+
+_SCANS: dict[int, tuple] = {}
+
+
+def _scans(dimension) -> dict[str, _Scan]:
+    cached = _SCANS.get(id(dimension))
+    if cached is None or cached[0] is not dimension:
+        scans = {}
+        for rule in dimension.rules:
+            spec = _RULE_SCANS.get(rule.id.split(".", 1)[1])
+            if spec and all(n in dimension.lexicons for n in spec["lexicons"]):
+                scans[rule.id] = _Scan(rule, dimension, spec)
+        cached = _SCANS[id(dimension)] = (dimension, scans)
+    return cached[1]
+
+
+def _find(dimension, ctx: Context, deadline: float) -> list[Candidate]:
+    """Candidates of every rule, as `engine.find` gives them."""
+    text = ctx.text
+    scans = _scans(dimension)
+    lowered = None
+    if any(s.folded for s in scans.values()):
+        lowered = text.lower()
+        if len(lowered) != len(text) or _CASE_ODD.search(text):
+            lowered = None
+    out: list[Candidate] = []
+    for rule in dimension.rules:
+        scan = scans.get(rule.id)
+        if scan is None or (scan.folded and lowered is None):
+            out.extend(run_rule(rule, ctx, deadline - time.perf_counter()))
+        else:
+            out.extend(_run_scan(scan, ctx, lowered if scan.folded else text, deadline))
+    return out
+
+
+def _run_scan(scan: _Scan, ctx: Context, haystack: str, deadline: float) -> list[Candidate]:
+    """`engine.run_rule`, with the pattern tried only where the scan finds a start."""
+    rule = scan.rule
+    build = BUILDERS[rule.build]
+    text = ctx.text
+    out: list[Candidate] = []
+    if deadline - time.perf_counter() <= 0:
+        ctx.warn(f"rule {rule.id} skipped: the time for {ctx.dimension.name} on this text ran out")
+        return out
+    began = time.perf_counter()
+    search, match = scan.starts.search, rule.pattern.match
+    pos = tries = 0
+    while True:
+        hit = search(haystack, pos)
+        if hit is None:
+            break
+        at = hit.start()
+        tries += 1
+        if tries % 512 == 0 and time.perf_counter() > deadline:
+            ctx.warn(f"rule {rule.id} gave up after {time.perf_counter() - began:.2f}s on this text")
+            break
+        core = match(text, at)
+        if core is None:
+            pos = at + 1
+            continue
+        pos = core.end() if core.end() > at else at + 1
+        m = _prefixed(scan, core, text)
+        if m is None:
+            continue
+        built = build(m, ctx)
+        if built is None:
+            continue
+        for fields in built if isinstance(built, list) else [built]:
+            start = fields.pop("_start", m.start())
+            end = fields.pop("_end", m.end())
+            if end > start:
+                out.append(Candidate(start, end, rule, fields, m))
+    return out
+
+
 # ------------------------------------------------------------------- reading
 
 
@@ -83,15 +246,16 @@ def extract(doc, rules, found) -> list[Official]:
     text = doc.text
     author = fold(doc.article.author) if doc.article.author else None
     deadline = deadline_for(ctx)
-    cands = find(dimension, ctx, deadline=deadline)
+    cands = _find(dimension, ctx, deadline)
     blocked = _byline_spans(doc)
-    titles = select([c for c in cands if c.fields["kind"] == "title"], blocked=blocked)
-    named = select([c for c in cands if c.fields["kind"] == "named"], blocked=blocked)
+    titles = [_Hit(c) for c in _select([c for c in cands if c.fields["kind"] == "title"], blocked)]
+    named = _select([c for c in cands if c.fields["kind"] == "named"], blocked)
 
     people: dict[str, _Person] = {}
-    known: set[str] = set()
+    known = _Known()
+    memo: dict = {}  # what the first pass read around each title, for the second
     for attempt in range(2):  # the second pass knows the names the first one found
-        reader = _Reader(doc, lx, titles, named, known, deadline)
+        reader = _Reader(doc, lx, titles, named, known, deadline, memo)
         if not reader.read():
             if attempt == 0:
                 ctx.warn("officials: too many titles to read them all in time; the rest were skipped")
@@ -100,12 +264,59 @@ def extract(doc, rules, found) -> list[Official]:
         people = reader.people
         # A name that is another name plus more capitals (`Hoàng Văn An Trăn` under a
         # photo, beside `Hoàng Văn An`) is not known: the shorter one wins next time.
-        known = {k for k in people if not any(k != o and k.startswith(o + " ") for o in people)}
+        known = _Known({k for k in people if not _extends_another(k, people)})
     for person in people.values():
         person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))]
     people = {k: p for k, p in people.items() if p.positions and k != author}
     _add_mentions(lx, text, people, named)
     return [_official(doc, lx, text, p) for p in people.values()]
+
+
+class _Hit:
+    """A title candidate's groups, read once for both passes."""
+
+    __slots__ = ("start", "rule", "title_text", "title_start", "title_end", "former", "rank")
+
+    def __init__(self, cand) -> None:
+        m = cand.match
+        self.start, self.rule = cand.start, cand.rule
+        self.title_text, (self.title_start, self.title_end) = m.group("title"), m.span("title")
+        self.former, self.rank = m.group("former"), m.group("rank")
+
+
+class _Known:
+    """The names an earlier pass found. Readers only ask whether a name is one
+    (`in`); while `asked` is a list, every name asked about is noted in it."""
+
+    __slots__ = ("names", "asked")
+
+    def __init__(self, names: set[str] | frozenset[str] = frozenset()) -> None:
+        self.names = names
+        self.asked: list[str] | None = None
+
+    def __contains__(self, key: str) -> bool:
+        if self.asked is not None:
+            self.asked.append(key)
+        return key in self.names
+
+
+def _select(cands: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:
+    """`engine.select`; candidates that already follow one another without
+    overlapping (one rule's scan gives them so) are all kept, in order, but for
+    those on a blocked span."""
+    if all(cands[i - 1].end <= cands[i].start for i in range(1, len(cands))) and all(e > s for s, e in blocked):
+        return [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+    return select(cands, blocked=blocked)
+
+
+def _extends_another(key: str, people) -> bool:
+    """Is `key` another key plus more words (`k.startswith(o + " ")`)?"""
+    at = key.find(" ")
+    while at != -1:
+        if key[:at] in people:
+            return True
+        at = key.find(" ", at + 1)
+    return False
 
 
 def _byline_spans(doc) -> list[tuple[int, int]]:
@@ -114,12 +325,18 @@ def _byline_spans(doc) -> list[tuple[int, int]]:
     return [tuple(span)] if span else []
 
 
+_FIRST_WORDS = 10  # words read after a title at first: most organisations and names fit
+
+
 class _Reader:
     """One pass over the titles of a text, in order, gathering people."""
 
-    def __init__(self, doc, lx: Lexicons, titles, named, known: set[str], deadline: float) -> None:
+    def __init__(self, doc, lx: Lexicons, titles, named, known: _Known, deadline: float, memo: dict) -> None:
         self.doc, self.lx, self.text = doc, lx, doc.text
         self.titles, self.known, self.deadline = titles, known, deadline
+        # Results of reading around a title, with the names each asked `known` about: a
+        # later pass reuses one when none of those names is known now (it would read the same).
+        self.memo = memo
         self.named_end = {c.end: c for c in named}  # honorific + name candidates by where they end
         self.named_start = {c.match.start(): c for c in named}  # … and by where they start
         self.people: dict[str, _Person] = {}
@@ -134,7 +351,7 @@ class _Reader:
         for index, cand in enumerate(self.titles):
             if index and index % 256 == 0 and time.perf_counter() > self.deadline:
                 return False
-            if cand.match.start("title") < self.covered:
+            if cand.title_start < self.covered:
                 continue  # `Trưởng đoàn ĐBQH tỉnh`: ĐBQH belongs to the body
             self._title(cand)
         return True
@@ -149,23 +366,25 @@ class _Reader:
 
     def _title(self, cand) -> None:
         text, lx = self.text, self.lx
-        if self.pending and not regex.fullmatch(r"\s*,\s*", text[self.pending[-1].end:cand.start]):
+        if self.pending and not _COMMA.fullmatch(text, self.pending[-1].end, cand.start):
             self.pending = []  # a chain of positions must run on, comma after comma
-        m = cand.match
-        title_text = m.group("title")
+        title_text = cand.title_text
         title_key = fold(title_text)
-        title_end = m.end("title")
-        before = _named_before(text, cand.start, self.named_end, self.known, lx)
+        title_end = cand.title_end
+        before = self._remembered(("before", cand.start), _named_before,
+                                  text, cand.start, self.named_end, self.known, lx)
         # A name that itself followed a title (`Phó Chủ tịch UBND tỉnh Lê Văn Hiếu, Giám đốc Sở …
         # Trần Thanh Tâm`) may be one of a list: this title may still bring its own name.
         weak = before is not None and before[2] == self.title_name_end
-        org_words, name_words = self._org_and_name(title_key, m.start("title"), title_end,
-                                                   named_before=before is not None and not weak)
+        named_before = before is not None and not weak
+        org_words, name_words = self._remembered(("org", cand.start, named_before), self._org_and_name,
+                                                 title_key, cand.title_start, title_end, named_before)
+        title = lx.titles.get(title_key)
         position = _Position(
-            title=lx.titles.get(title_key, canonical(title_text)), org_words=org_words, start=cand.start,
+            title=canonical(title_text) if title is None else title, org_words=org_words, start=cand.start,
             end=org_words[-1].end if org_words else title_end,
-            former=bool(m.group("former")),
-            rank=canonical(m.group("rank")) if m.group("rank") else None,
+            former=bool(cand.former),
+            rank=canonical(cand.rank) if cand.rank else None,
         )
         self.covered = position.end
         if name_words:
@@ -189,13 +408,13 @@ class _Reader:
             person.positions.append(position)
             self.last_person, self.last_end = person, position.end
         elif self.last_person is not None and gap is not None \
-                and regex.fullmatch(r"\s*[,;–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+)?", gap) \
+                and _CHAIN_GAP.fullmatch(gap) \
                 and (org_words or ends_cleanly or gap.strip() in ("và", "kiêm")):
             self.last_person.positions.append(position)
             self.last_end = position.end
-        elif ends_cleanly and regex.match(r"\s*,", text[position.end:]) and (org_words or title_text[0].isupper()):
-            after = regex.match(r"\s*,\s*", text[position.end:])
-            apposed = self.named_start.get(position.end + after.end())
+        elif ends_cleanly and _COMMA.match(text, position.end) and (org_words or title_text[0].isupper()):
+            after = _COMMA.match(text, position.end)
+            apposed = self.named_start.get(after.end())
             if apposed is not None:  # `Chủ tịch hội đồng, ông John Friesbie, …`
                 am = apposed.match
                 person = self._person(am.group("name"), *am.span("name"), cand.rule.id)
@@ -211,10 +430,33 @@ class _Reader:
             self.pending = []
             self.last_person, self.last_end = None, -1
 
-    def _org_and_name(self, title_key: str, title_start: int, title_end: int, named_before: bool) -> tuple[list[Word], list[Word]]:
-        """The organisation after a title and the name after it (maybe none)."""
+    def _remembered(self, key, read, *args):
+        """`read(*args)`, or what an earlier pass got from it when no name it asked about is known now."""
+        saved = self.memo.get(key)
+        names = self.known.names
+        if saved is not None and not any(name in names for name in saved[1]):
+            return saved[0]
+        asked = self.known.asked = []
+        try:
+            result = read(*args)
+        finally:
+            self.known.asked = None
+        self.memo[key] = (result, asked)
+        return result
+
+    def _org_words(self, title_key: str, title_start: int, title_end: int, limit: int):
+        """The words after the title (after the head words it shares with the
+        body, if any) and how many of them the organisation takes; None when the
+        first `limit` words of a longer line were too few to tell. (`parse_org`
+        looks at most two words past where it stops.)"""
         text, lx = self.text, self.lx
-        ws = words(text, title_end, limit=lx.max_org_words + 8)
+        ws = words(text, title_end, limit=limit)
+        cut = limit < lx.max_org_words + 8 and len(ws) == limit  # more words may follow
+
+        def parsed(seq: list[Word]) -> int | None:
+            end = parse_org(lx, text, seq, 0, title_key, self.known)
+            return None if cut and end + 3 > len(seq) else end
+
         head = lx.shared_head.get(title_key)
         if head:  # `Trưởng Ban Tuyên giáo`: the title's last word(s) open the body
             # Written with a capital (`Trưởng Ban Tuyên giáo`), or in lower case before a
@@ -225,11 +467,21 @@ class _Reader:
                 ws = head_words + ws
             else:
                 n = 0
-            end = parse_org(lx, text, ws, 0, title_key, self.known)
-            if n and end <= n:
-                ws, end = ws[n:], parse_org(lx, text, ws[n:], 0, title_key, self.known)
+            end = parsed(ws)
+            if end is not None and n and end <= n:
+                ws = ws[n:]
+                end = parsed(ws)
         else:
-            end = parse_org(lx, text, ws, 0, title_key, self.known)
+            end = parsed(ws)
+        return None if end is None else (ws, end)
+
+    def _org_and_name(self, title_key: str, title_start: int, title_end: int, named_before: bool) -> tuple[list[Word], list[Word]]:
+        """The organisation after a title and the name after it (maybe none)."""
+        text, lx = self.text, self.lx
+        read = self._org_words(title_key, title_start, title_end, _FIRST_WORDS)
+        if read is None:  # a long one: read all the words the organisation and a name may take
+            read = self._org_words(title_key, title_start, title_end, lx.max_org_words + 8)
+        ws, end = read
         org = ws[:end]
         while org and org[-1].text.startswith("("):
             org = org[:-1]
@@ -291,17 +543,24 @@ def _honorific(lx: Lexicons, written: str | None) -> str | None:
     return lx.honorifics.get(fold(written), written)
 
 
+_COMMA = regex.compile(r"\s*,\s*")
+_CHAIN_GAP = regex.compile(r"\s*[,;–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+)?")
+_BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
+_SEGMENT_END = regex.compile(r"\s*(?:[,;.:)\n]|$|[-–—]\s)")
+
+
 def _after_bracket(text: str, end: int) -> int:
     """Past a bracket after a name (`Hoàng Quang Hàm (Phú Thọ)`)."""
-    m = regex.match(r"\s*\([^()\n]{1,40}\)", text[end:end + 50])
-    return end + m.end() if m else end
+    m = _BRACKET.match(text, end, min(len(text), end + 50))
+    return m.end() if m else end
 
 
 def _ends_segment(text: str, end: int) -> bool:
-    return regex.match(r"\s*(?:[,;.:)\n]|$|[-–—]\s)", text[end:]) is not None
+    return _SEGMENT_END.match(text, end) is not None
 
 
 _SEPARATOR = regex.compile(r"(?:\s*[-–—,(]\s*(?:nguyên\s+)?|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*)$")
+_CAPITAL_WORD_END = regex.compile(r"\p{Lu}\p{Ll}*\s$")
 _BARE_NAME = regex.compile(r"(?<![\p{L}])((?:\p{Lu}[\p{Ll}\p{M}]*\s){1,4}\p{Lu}[\p{Ll}\p{M}]*)$")
 
 
@@ -325,7 +584,7 @@ def _named_before(text, start, named_end, known, lx):
     if fold(name) not in known and (fold(parts[0]) not in lx.surnames or fold(name) in lx.places):
         return None
     before = text[max(0, sep_start - len(name) - 2):sep_start - len(name)]
-    if regex.search(r"\p{Lu}\p{Ll}*\s$", before):
+    if _CAPITAL_WORD_END.search(before):
         return None
     return name, sep_start - len(name), sep_start, None, None
 
@@ -334,13 +593,40 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named) ->
     """Every other place a known person is named: the full name, or an
     honorific with the given name (`ông Thao`) when only one person has it."""
     by_given: dict[str, list[_Person]] = {}
+    by_name: dict[str, _Person] = {}
+    spans: dict[int, set[tuple[int, int]]] = {}
     for person in people.values():
         by_given.setdefault(fold(person.name.split()[-1]), []).append(person)
-        seen = {(s, e) for s, e, _ in person.mentions}
-        for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(person.name).replace(r"\ ", r"\s+") + r"(?![\p{L}])",
-                                text):
-            if (m.start(), m.end()) not in seen:
-                person.mentions.append((m.start(), m.end(), FULL_NAME_RULE))
+        by_name[person.name] = person
+        spans[id(person)] = {(s, e) for s, e, _ in person.mentions}
+    if by_name:
+        # One scan for every name (each name's own scan would read the text once per person).
+        # At each start the longest name matches; the shorter ones it begins with are looked up.
+        seen = {key: set(found) for key, found in spans.items()}  # the spans the titles gave
+        last_end: dict[int, int] = {}  # as each name's own non-overlapping scan would go
+        firsts, names_rx = _names_rx(by_name)
+        shortened = {name for name in by_name  # names that begin with another name
+                     if any(not ch.isalpha() and name[:k] in by_name for k, ch in enumerate(name))}
+        pos = 0
+        while True:  # every place a name may start (a plain scan for first words), in order
+            hit = firsts.search(text, pos)
+            if hit is None:
+                break
+            pos = hit.start() + 1
+            m = names_rx.match(text, hit.start())
+            if m is None:
+                continue
+            start, found = m.start(), m.group()
+            cuts = (len(found),) if found in by_name and found not in shortened else \
+                [k for k, ch in enumerate(found) if not ch.isalpha()] + [len(found)]
+            for cut in cuts:
+                person = by_name.get(_SPACES.sub(" ", found[:cut]))
+                if person is None or start < last_end.get(id(person), -1):
+                    continue
+                last_end[id(person)] = start + cut
+                if (start, start + cut) not in seen[id(person)]:
+                    person.mentions.append((start, start + cut, FULL_NAME_RULE))
+                    spans[id(person)].add((start, start + cut))
     for cand in named:
         name = cand.match.group("name")
         key = fold(name)
@@ -349,12 +635,39 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named) ->
         if key in people:
             person = people[key]
             person.honorific = person.honorific or honorific
-            if span not in {(s, e) for s, e, _ in person.mentions}:
+            if span not in spans[id(person)]:
                 person.mentions.append((*span, cand.rule.id))
+                spans[id(person)].add(span)
         elif len(name.split()) == 1 and len(by_given.get(key, [])) == 1:
             person = by_given[key][0]
-            if span not in {(s, e) for s, e, _ in person.mentions}:
+            if span not in spans[id(person)]:
                 person.mentions.append((*span, cand.rule.id))
+                spans[id(person)].add(span)
+
+
+_SPACES = regex.compile(r"\s+")
+
+
+def _names_rx(by_name: dict[str, _Person]):
+    """Any of the names, each word of a name apart from the next by any white space,
+    as a trie: the longest name that matches at a place is found; and a stdlib `re`
+    scan for the names' first words, where they may start."""
+    root: dict = {}
+    for name in by_name:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else regex.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    firsts = re.compile(_re_trie(sorted({name.split(" ")[0] for name in by_name})))
+    return firsts, regex.compile(r"(?<![\p{L}])" + emit(root) + r"(?![\p{L}])")
 
 
 def _org_text(org_words: list[Word], text: str) -> str | None:
@@ -363,9 +676,12 @@ def _org_text(org_words: list[Word], text: str) -> str | None:
     return text[org_words[0].start:org_words[-1].end].strip(" ,")
 
 
+_NOT_WORD = regex.compile(r"[^\w ]+")
+
+
 def _spelled(lx: Lexicons, text: str, p: _Position) -> str:
     org = expand(lx, _org_text(p.org_words, text)) or ""
-    return regex.sub(r"[^\w ]+", "", fold(f"{p.title} {org}")).strip()
+    return _NOT_WORD.sub("", fold(f"{p.title} {org}")).strip()
 
 
 def _merged(lx: Lexicons, text: str, positions: list[_Position]) -> list[_Position]:

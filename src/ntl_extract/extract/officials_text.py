@@ -9,16 +9,42 @@ run of capitals undecided.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
-from ..normalise import canonical, fold
+from ..normalise import canonical as _canonical
+from ..normalise import fold as _fold
+
+_FOLDED: dict[str, str] = {}
+_CANONICAL: dict[str, str] = {}
+
+
+def canonical(value: str) -> str:
+    """`normalise.canonical`, remembered (titles, ranks and names recur)."""
+    out = _CANONICAL.get(value)
+    if out is None:
+        if len(_CANONICAL) >= 200_000:
+            _CANONICAL.clear()
+        out = _CANONICAL[value] = _canonical(value)
+    return out
+
+
+def fold(value: str) -> str:
+    """`normalise.fold`, remembered: the same words and names are folded again and again."""
+    key = _FOLDED.get(value)
+    if key is None:
+        if len(_FOLDED) >= 200_000:
+            _FOLDED.clear()
+        key = _FOLDED[value] = _fold(value)
+    return key
+
 
 # A word, a bracketed aside, or one delimiter. `TP.` and `Tp.` keep their dot
 # (`TP. Hà Nội`), and letters joined by `.`/`-` stay one word (`TP.HCM`, `Lao-động`).
+# (Runs of letters are single repeats, which the regex module matches fastest.)
 _WORD = regex.compile(
-    r"(?:TP|Tp)\.(?!\p{L})|[\p{L}\p{M}](?:[\p{L}\p{M}&'’/]|[.-](?=[\p{L}\p{M}]))*|[0-9]+[\p{L}0-9]*"
+    r"(?:TP|Tp)\.(?!\p{L})|[\p{L}\p{M}][\p{L}\p{M}&'’/]*(?:[.-](?=[\p{L}\p{M}])[\p{L}\p{M}&'’/]*)*|[0-9]+[\p{L}0-9]*"
     r"|\([^()\n]{1,40}\)|[,;:.!?\"“”–—-]")
 # A Vietnamese syllable written without its marks; a word that is none (`Carlos`,
 # `Trump`, `Medina`) is foreign.
@@ -74,6 +100,8 @@ class Lexicons:
             r"(?<![\w&.])(?:" + "|".join(map(regex.escape, sorted(self.abbreviations, key=len, reverse=True)))
             + r")(?![\w&])")
         self.title_rx = None  # set by officials.py: the title rule's pattern
+        self.expanded: dict[str, str | None] = {}  # organisations as `expand` gives them
+        self.privates: dict[str, bool] = {}  # … and as `is_private` judges them
 
     def starts_title(self, text: str, pos: int) -> bool:
         return self.title_rx is not None and self.title_rx.match(text, pos) is not None
@@ -88,32 +116,30 @@ def lexicons(dimension) -> Lexicons:
     return _LEXICONS[id(dimension)]
 
 
-@dataclass
 class Word:
-    text: str
-    start: int
-    end: int
+    """A word of the text: as written, where, its folded key and whether it is capitalised."""
 
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("text", "start", "end", "key", "capital")
 
-    @property
-    def key(self) -> str:
-        return fold(self.text)
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        key = _FOLDED.get(text)
+        self.key = fold(text) if key is None else key
+        self.capital = text[:1].isupper()
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Word) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __repr__(self) -> str:
+        return f"Word(text={self.text!r}, start={self.start}, end={self.end})"
 
 
 def words(text: str, start: int, limit: int = 40) -> list[Word]:
     """Words (and delimiters) of `text` from `start`, on the same line."""
-    out = []
-    pos = start
-    while len(out) < limit:
-        m = _WORD.search(text, pos)
-        if not m or "\n" in text[pos:m.start()]:
-            break
-        out.append(Word(m.group(), m.start(), m.end()))
-        pos = m.end()
-    return out
+    line_end = text.find("\n", start)  # no word holds a line break, and none ends at one
+    if line_end == -1:
+        line_end = len(text)
+    return [Word(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(text, start, line_end), limit)]
 
 
 def is_name_word(word: Word) -> bool:
@@ -289,15 +315,30 @@ def institution_keep(lx: Lexicons, org: list[Word], run_start: int) -> int:
     return 2 if any(before == h or before.endswith(" " + h) for h in lx.named_institutions) else 0
 
 
+_BRACKETED = regex.compile(r"\s*\([^()]*\)\s*")
+
+
 def expand(lx: Lexicons, org: str | None) -> str | None:
     """The canonical organisation: brackets dropped, abbreviations expanded."""
     if not org:
         return None
-    org = regex.sub(r"\s*\([^()]*\)\s*", " ", org).strip(" ,")
-    expanded = lx.abbr_rx.sub(lambda m: lx.abbreviations[m.group()], canonical(org))
-    return canonical(expanded) or None
+    if org in lx.expanded:
+        return lx.expanded[org]
+    if len(lx.expanded) >= 100_000:
+        lx.expanded.clear()
+    spelled = _BRACKETED.sub(" ", org).strip(" ,")
+    expanded = lx.abbr_rx.sub(lambda m: lx.abbreviations[m.group()], canonical(spelled))
+    lx.expanded[org] = out = canonical(expanded) or None
+    return out
 
 
 def is_private(lx: Lexicons, org: str | None) -> bool:
     """A company, cooperative or shop: its heads are business people."""
-    return bool(org) and lx.private.search(fold(org)) is not None
+    if not org:
+        return False
+    private = lx.privates.get(org)
+    if private is None:
+        if len(lx.privates) >= 100_000:
+            lx.privates.clear()
+        private = lx.privates[org] = lx.private.search(fold(org)) is not None
+    return private
