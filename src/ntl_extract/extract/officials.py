@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Official, Position
-from .engine import PREFIX_WINDOW, Candidate, Context, Joined, _GroupIndex, deadline_for, run_rule, select
+from .engine import PREFIX_WINDOW, Candidate, Context, Joined, deadline_for, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, institution_keep, is_name_word, is_private, lexicons,
                              looks_foreign, parse_org, split_name, starts_with_place, words)
 from .registry import BUILDERS, builder
@@ -133,16 +133,6 @@ class _Scan:
                 for word in ([w.split()[-1].lower() for w in dimension.lexicons[end[3:-1]]]
                              if end.startswith("\\L<") else [end])}))
         self.prefix_ends = ends
-        if rule.prefix is not None:  # the group names of prefix and match, as every `Joined` builds them
-            self.groups = _GroupIndex(rule.prefix.groupindex, rule.pattern.groupindex)
-
-
-class _Joined(Joined):
-    """`engine.Joined` with the rule's group index built once, not per match."""
-
-    def __init__(self, prefix, core, text: str, groups: _GroupIndex) -> None:
-        self.prefix, self.core, self.string, self.re = prefix, core, text, groups
-        self.prefixed = prefix.end() > prefix.start()
 
 
 def _prefixed(scan: _Scan, core, text: str):
@@ -157,7 +147,7 @@ def _prefixed(scan: _Scan, core, text: str):
     pm = rule.prefix.search(text, low, at)
     if pm is None or (rule.prefix_required and pm.end() == pm.start()):
         return None
-    return _Joined(pm, core, text, scan.groups)
+    return Joined(pm, core, text)
 
 
 _SCANS: dict[int, tuple] = {}
