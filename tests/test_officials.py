@@ -161,3 +161,14 @@ def test_lower_casing_keeps_every_case_insensitive_title_match():
     for letter in letters:
         for found in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
             assert found.lower() == letter.lower() or officials._CASE_ODD.match(found), (letter, found)
+
+
+@pytest.mark.parametrize("text", ["Phó Chủ tịch UBND " * 20000, "ông Nguyễn Văn An, Chủ tịch " * 12000])
+def test_pathological_input_keeps_to_its_time(text):
+    """Tens of thousands of titles, and mentions of one bogus person: the reading,
+    the mentions and the records all stop within the dimension's time."""
+    doc = Doc.from_text(text)
+    start = time.perf_counter()
+    found = officials.extract(doc, RULES, {})
+    assert time.perf_counter() - start < 1.0  # the budget is 0.5 s for this text; the bar 1 s per MB
+    assert all(len(o.mentions) <= officials._LATE_MENTIONS for o in found) or not doc.warnings

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Official, Position
-from .engine import PREFIX_WINDOW, Candidate, Context, Joined, deadline_for, run_rule, select
+from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, institution_keep, is_name_word, is_private, lexicons,
                              looks_foreign, parse_org, split_name, starts_with_place, words)
 from .registry import BUILDERS, builder
@@ -235,10 +235,15 @@ def extract(doc, rules, found) -> list[Official]:
         lx.title_rx = next(r.pattern for r in dimension.rules if r.build == "officials.title")
     text = doc.text
     author = fold(doc.article.author) if doc.article.author else None
-    deadline = deadline_for(ctx)
-    cands = _find(dimension, ctx, deadline)
+    # The dimension's time, in shares: finding candidates, reading the titles, finding
+    # the later mentions; what is left builds the records. A pathological text (tens of
+    # thousands of titles) runs out of each in turn, and still finishes within its time.
+    began, seconds = time.perf_counter(), budget(ctx)
+    deadline = began + _READ_SHARE * seconds
+    mentions_deadline = began + _MENTIONS_SHARE * seconds
+    cands = _find(dimension, ctx, began + _FIND_SHARE * seconds)
     blocked = _byline_spans(doc)
-    titles = [_Hit(c) for c in _select([c for c in cands if c.fields["kind"] == "title"], blocked)]
+    titles = _Hits(_select([c for c in cands if c.fields["kind"] == "title"], blocked))
     named = _select([c for c in cands if c.fields["kind"] == "named"], blocked)
 
     people: dict[str, _Person] = {}
@@ -258,8 +263,37 @@ def extract(doc, rules, found) -> list[Official]:
     for person in people.values():
         person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))]
     people = {k: p for k, p in people.items() if p.positions and k != author}
-    _add_mentions(lx, text, people, named)
-    return [_official(doc, lx, text, p) for p in people.values()]
+    if not _add_mentions(lx, text, people, named, mentions_deadline):
+        ctx.warn("officials: too many names to find all their mentions in time; the rest were skipped")
+    cap = _LATE_MENTIONS if time.perf_counter() > mentions_deadline else None
+    if cap is not None and any(len(p.mentions) > cap for p in people.values()):
+        ctx.warn(f"officials: out of time; at most {cap} mentions of each person kept")
+    return [_official(doc, lx, text, p, cap) for p in people.values()]
+
+
+# Shares of the dimension's time (`engine.budget`) by the end of each step.
+_FIND_SHARE, _READ_SHARE, _MENTIONS_SHARE = 0.3, 0.45, 0.55
+_LATE_MENTIONS = 200  # mentions of one person kept once the time for mentions is up
+
+
+class _Hits:
+    """The title candidates as `_Hit`s, each made when a reader first needs it
+    (a reader out of time leaves the rest unmade)."""
+
+    __slots__ = ("cands", "hits")
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.cands = cands
+        self.hits: list[_Hit | None] = [None] * len(cands)
+
+    def __len__(self) -> int:
+        return len(self.cands)
+
+    def __getitem__(self, index: int) -> "_Hit":
+        hit = self.hits[index]
+        if hit is None:
+            hit = self.hits[index] = _Hit(self.cands[index])
+        return hit
 
 
 class _Hit:
@@ -338,9 +372,11 @@ class _Reader:
 
     def read(self) -> bool:
         """Read every title; False when the time ran out first."""
-        for index, cand in enumerate(self.titles):
+        titles = self.titles
+        for index in range(len(titles)):
             if index and index % 256 == 0 and time.perf_counter() > self.deadline:
                 return False
+            cand = titles[index]
             if cand.title_start < self.covered:
                 continue  # `Trưởng đoàn ĐBQH tỉnh`: ĐBQH belongs to the body
             self._title(cand)
@@ -579,9 +615,11 @@ def _named_before(text, start, named_end, known, lx):
     return name, sep_start - len(name), sep_start, None, None
 
 
-def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named) -> None:
+def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named, deadline: float) -> bool:
     """Every other place a known person is named: the full name, or an
-    honorific with the given name (`ông Thao`) when only one person has it."""
+    honorific with the given name (`ông Thao`) when only one person has it.
+    False when the time ran out first (the mentions found until then are kept)."""
+    tries = 0
     by_given: dict[str, list[_Person]] = {}
     by_name: dict[str, _Person] = {}
     spans: dict[int, set[tuple[int, int]]] = {}
@@ -602,6 +640,9 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named) ->
             hit = firsts.search(text, pos)
             if hit is None:
                 break
+            tries += 1
+            if tries % 256 == 0 and time.perf_counter() > deadline:
+                return False
             pos = hit.start() + 1
             m = names_rx.match(text, hit.start())
             if m is None:
@@ -617,7 +658,9 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named) ->
                 if (start, start + cut) not in seen[id(person)]:
                     person.mentions.append((start, start + cut, FULL_NAME_RULE))
                     spans[id(person)].add((start, start + cut))
-    for cand in named:
+    for index, cand in enumerate(named):
+        if index % 256 == 255 and time.perf_counter() > deadline:
+            return False
         name = cand.match.group("name")
         key = fold(name)
         honorific = _honorific(lx, cand.match.group("honorific"))
@@ -633,6 +676,7 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named) ->
             if span not in spans[id(person)]:
                 person.mentions.append((*span, cand.rule.id))
                 spans[id(person)].add(span)
+    return True
 
 
 _SPACES = regex.compile(r"\s+")
@@ -688,7 +732,7 @@ def _merged(lx: Lexicons, text: str, positions: list[_Position]) -> list[_Positi
     return keep
 
 
-def _official(doc, lx: Lexicons, text: str, person: _Person) -> Official:
+def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = None) -> Official:
     positions = []
     for p in _merged(lx, text, person.positions):
         org_text = None
@@ -699,6 +743,8 @@ def _official(doc, lx: Lexicons, text: str, person: _Person) -> Official:
         positions.append(Position(title=p.title, organization=expand(lx, _org_text(p.org_words, text)),
                                   organization_text=org_text, former=p.former, start=raw_start, end=raw_end))
     mentions = sorted({(s, e): r for s, e, r in person.mentions}.items())
+    if cap is not None:
+        mentions = mentions[:cap]
     return Official(
         name=person.name, honorific=person.honorific,
         rank=person.rank or next((p.rank for p in person.positions if p.rank), None),
