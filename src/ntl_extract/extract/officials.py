@@ -31,7 +31,7 @@ import regex
 from ..model import Official, Position
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, institution_keep, is_name_word, is_private, lexicons,
-                             looks_foreign, parse_org, split_name, starts_with_place, words)
+                             looks_foreign, parse_org, split_name, starts_with_place, surname_length, words)
 from .registry import BUILDERS, builder
 
 DIMENSION = "officials"
@@ -427,7 +427,9 @@ class _Reader:
         gap = text[self.last_end:cand.start] if self.last_end >= 0 else None
         ends_cleanly = _ends_segment(text, position.end)
         if before is not None:
-            name, start, end, honorific, rank = before
+            name, start, end, honorific, rank, body = before
+            if body and not org_words:  # `Hội Phụ nữ phường, do bà … làm Chủ tịch`
+                position.org_words = body
             person = self._person(name, start, end, cand.rule.id)
             person.honorific = person.honorific or _honorific(lx, honorific)
             person.rank = person.rank or (canonical(rank) if rank else None)
@@ -595,12 +597,12 @@ def _named_before(text, start, named_end, known, lx):
     (`đồng chí Lâm Quang Thao – Phó Bí thư …`, `ông Đào Minh Tú, Phó Thống đốc …`)."""
     m = _SEPARATOR.search(text[max(0, start - 60):start])
     if not m:
-        return None
+        return _named_by_do(text, start, named_end, known, lx)
     sep_start = start - len(m.group())
     cand = named_end.get(sep_start)
     if cand is not None:
         cm = cand.match
-        return cm.group("name"), cm.start("name"), cm.end("name"), cm.group("honorific"), cm.group("rank")
+        return cm.group("name"), cm.start("name"), cm.end("name"), cm.group("honorific"), cm.group("rank"), None
     # A bare name: capitalised words starting with a surname, not after another capital.
     found = _BARE_NAME.search(text[max(0, sep_start - 60):sep_start])
     if not found:
@@ -612,7 +614,49 @@ def _named_before(text, start, named_end, known, lx):
     before = text[max(0, sep_start - len(name) - 2):sep_start - len(name)]
     if _CAPITAL_WORD_END.search(before):
         return None
-    return name, sep_start - len(name), sep_start, None, None
+    return name, sep_start - len(name), sep_start, None, None, None
+
+
+_LAM = regex.compile(r"\s+làm\s+$")
+_DO = regex.compile(r"(?<![\p{L}])do\s+$")
+_BODY_BEFORE_DO = regex.compile(r"(?:^|[.;:!?\n]|,\s)\s*([^.;:!?\n,]{2,80}?)\s*,?\s*$")
+
+
+def _named_by_do(text, start, named_end, known, lx):
+    """`Hội Phụ nữ phường, do bà Kiều Thị Ngân làm Chủ tịch`: a body led `do` (by) a
+    person who `làm` (serves as) the title; the body before `do` is the title's, when
+    the title brings none of its own (the sixth field: the words of that body)."""
+    m = _LAM.search(text, max(0, start - 10), start)
+    if not m:
+        return None
+    end = m.start()
+    cand = named_end.get(end)
+    if cand is not None:
+        cm = cand.match
+        name, name_start, honorific, rank = cm.group("name"), cm.start("name"), cm.group("honorific"), cm.group("rank")
+        opened = cm.start()
+    else:
+        found = _BARE_NAME.search(text[max(0, end - 60):end])
+        if not found:
+            return None
+        name = found.group(1)
+        if fold(name) not in known and not surname_length(lx, words(name, 0), 0):
+            return None
+        name_start, honorific, rank = end - len(name), None, None
+        opened = name_start
+    do = _DO.search(text, max(0, opened - 10), opened)
+    if do is None:
+        return None
+    body = None
+    clause = _BODY_BEFORE_DO.search(text, max(0, do.start() - 90), do.start())
+    if clause:
+        ws = words(text, clause.start(1))
+        ws = [w for w in ws if w.end <= clause.end(1)]
+        head = next((k for k, w in enumerate(ws) if w.capital and (w.key in lx.org_heads
+                     or (k + 1 < len(ws) and f"{w.key} {ws[k + 1].key}" in lx.org_heads))), None)
+        if head is not None and parse_org(lx, text, ws, head) == len(ws):
+            body = ws[head:]
+    return name, name_start, end, honorific, rank, body
 
 
 def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named, deadline: float) -> bool:

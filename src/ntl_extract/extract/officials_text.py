@@ -73,7 +73,13 @@ class Lexicons:
 
     def __init__(self, dimension) -> None:
         lx, tb = dimension.lexicons, dimension.tables
-        self.surnames = {fold(w) for w in lx["surname"]}
+        self.surnames = {fold(w) for w in lx["surname"] if " " not in w.strip()}
+        # Surnames of two words or more (`Âu Dương`, `Tôn Thất`, `Công Tằng Tôn Nữ`), as folded word tuples.
+        self.compound_surnames = sorted({tuple(fold(w).split()) for w in lx["surname"] if " " in w.strip()},
+                                        key=len, reverse=True)
+        self.compound_firsts = {c[0] for c in self.compound_surnames}
+        self.middles = {fold(w) for w in lx["middle_name"]}
+        self.gender_middles = {fold(w) for w in tb["gender_middle_names"]}
         self.places = {fold(w) for w in lx["place"]}
         self.place_words = {fold(w) for w in lx["place_type"]}
         self.org_heads = {fold(w) for w in lx["org_head"]}
@@ -142,6 +148,36 @@ def words(text: str, start: int, limit: int = 40) -> list[Word]:
     return [Word(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(text, start, line_end), limit)]
 
 
+def surname_length(lx: Lexicons, ws: list[Word], k: int) -> int:
+    """How many words of `ws` from `k` spell a surname: a compound one (`Âu Dương`,
+    `Công Tằng Tôn Nữ`), longest first, else 1 for a surname of the lexicon, else 0."""
+    if k >= len(ws):
+        return 0
+    key = ws[k].key
+    if key in lx.compound_firsts:
+        for compound in lx.compound_surnames:
+            n = len(compound)
+            if k + n <= len(ws) and all(ws[k + i].key == compound[i] for i in range(n)):
+                return n
+    return 1 if key in lx.surnames else 0
+
+
+def inside_compound_surname(lx: Lexicons, run: list[Word], k: int) -> bool:
+    """Does a compound surname of the run begin before word k and go on past it
+    (`Âu Dương Minh Triết` cut at `Dương`)?"""
+    for p in range(max(0, k - 3), k):
+        if run[p].key in lx.compound_firsts and surname_length(lx, run, p) > k - p:
+            return True
+    return False
+
+
+def is_surname_and_middles(lx: Lexicons, ws: list[Word]) -> bool:
+    """Are these words a surname and middle names only (`Lê Thị`, `Nguyễn Hữu`,
+    `Âu Dương`)? No place is spelled so: they open a person's name."""
+    n = surname_length(lx, ws, 0)
+    return n > 0 and all(w.key in lx.middles for w in ws[n:]) and (n > 1 or len(ws) > 1)
+
+
 def is_name_word(word: Word) -> bool:
     """A capitalised word that may be part of a personal name; acronyms
     (`NHNN`, `TNHH`) are not."""
@@ -177,19 +213,27 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
     best = None
     for k in range(keep, len(run)):
         name = run[k:]
-        if not 2 <= len(name) <= 5:
+        surname = surname_length(lx, name, 0)
+        if not 2 <= len(name) <= (6 if surname > 1 else 5) or surname >= len(name):
             continue
+        if k > 0 and (inside_compound_surname(lx, run, k) or (len(run) <= 4 and is_surname_and_middles(lx, run[:k]))):
+            continue  # `… Âu | Dương Minh Triết`, `… Lê Thị | Mai Phương`: the name began earlier
         place = fold(" ".join(w.text for w in run[:k]))
         if fold(" ".join(w.text for w in name)) in lx.places or starts_with_place(lx, name) \
                 or (k > 0 and fold(" ".join(w.text for w in run[:k + 1])) in lx.places):
             continue  # `Nhật Bản Kenji Watanabe`: the place goes on into `Bản`
+        # A surname and a middle name (`Lê Thị …`, `Ngụy Văn …`, `Âu Dương …`) open a
+        # person's name, not a place's: the body ends in a bare `tỉnh`/`phường` (this one).
+        shaped = 3 <= len(name) <= 4 + (surname - 1) and (surname > 1 or name[1].key in lx.middles)
         # Right after `huyện`/`tỉnh` the run is more likely the place's name (`huyện Gia Lâm`),
         # but `Chủ tịch UBND huyện Nguyễn Văn An` is common: allowed, scored lower.
-        score = -3 if k == 0 and after_place_word else 0
+        score = -3 if k == 0 and after_place_word and not (surname and shaped) else 0
         if after_place_word and len(name) == 2 and not looks_foreign(name, lx) and k <= 1:
             continue  # `huyện Triệu Phong`, `quận Bắc Từ Liêm`: a two-word place, not a person
-        if name[0].key in lx.surnames:
+        if surname:
             score += 4
+        elif 3 <= len(name) <= 4 and name[1].key in lx.gender_middles and is_vietnamese_syllable(name[0].text):
+            score += 3  # `Văn`/`Thị` second: a name, even with a surname the lexicon lacks
         elif looks_foreign(name, lx):
             score += 3
         elif k > 0 and place in lx.places:
@@ -213,16 +257,17 @@ def is_full_name(lx: Lexicons, ws: list[Word], first: int, end: int, known: set[
     for s in range(len(run) - 1):
         tail = run[s:]
         spelled = fold(" ".join(w.text for w in tail))
-        if len(tail) <= 5 and (tail[0].key in lx.surnames or spelled in known) and spelled not in lx.places:
+        if len(tail) <= 5 and (surname_length(lx, tail, 0) or spelled in known) and spelled not in lx.places:
             return True
     return 2 <= len(run) <= 3 and looks_foreign(run, lx)
 
 
 def _name_follows(lx: Lexicons, ws: list[Word], j: int) -> bool:
     """Does a full name (surname + at least one more capital) start at word j?"""
-    if j >= len(ws) or not is_name_word(ws[j]) or ws[j].key not in lx.surnames:
+    if j >= len(ws) or not is_name_word(ws[j]):
         return False
-    return j + 1 < len(ws) and is_name_word(ws[j + 1])
+    n = surname_length(lx, ws, j)
+    return n > 0 and j + n < len(ws) and is_name_word(ws[j + n])
 
 
 def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = "",
@@ -259,7 +304,8 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             j += 2  # `Cảnh sát giao thông`, `Ban Quản lý dự án`
             count += 2
             continue
-        if w.text[0].islower() and prev is not None and prev.capital and is_full_name(lx, ws, i, j, known):
+        if w.text[0].islower() and prev is not None and prev.capital and is_full_name(lx, ws, i, j, known) \
+                and not _names_its_head(lx, ws, i, j):
             break  # `… tỉnh Quảng Ninh Vũ Thị Hạnh kiểm tra`: the name ends here
         if w.text == "," and seen_head and j + 1 < len(ws) and ws[j + 1].capital and \
                 ws[j + 1].key.split()[0] in lx.org_heads and not lx.starts_title(text, ws[j + 1].start):
@@ -287,6 +333,11 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
         if after_place and not w.capital and key not in lx.place_words and key not in ("và", "của") \
                 and not w.text[0].isdigit():
             break  # `Công an tỉnh Hải Dương chỉ đạo`
+        if not w.capital and pair in lx.org_heads and count + 2 <= lx.max_org_words:
+            seen_head, after_place = True, False  # `Giám đốc bệnh viện cho biết`: a head of two words
+            j += 2
+            count += 2
+            continue
         if key in lx.org_heads or w.capital or key in lx.place_words or key in lx.org_lower or \
                 (seen_head and (w.text[0].islower() or w.text[0].isdigit())):
             if w.capital and prev is not None and (prev.key in lx.place_words or after_place):
@@ -301,6 +352,19 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
     return j
 
 
+def _names_its_head(lx: Lexicons, ws: list[Word], i: int, j: int) -> bool:
+    """`Bộ Nông Lâm Thủy sản …`: capitals right after the body's first word, a head
+    that needs a name of its own (`Bộ`, `Sở`, `Cục`, not `tỉnh`), going on in lower case
+    with a word that ends no body: they are the body's name, not a person's."""
+    head = ws[i]
+    if not head.capital or head.key not in lx.org_heads or head.key in lx.place_words:
+        return False
+    if any(not is_name_word(w) for w in ws[i + 1:j]):
+        return False
+    pair = f"{ws[j].key} {ws[j + 1].key}" if j + 1 < len(ws) else ""
+    return ws[j].text[0].isalpha() and ws[j].key not in lx.stops and pair not in lx.stops
+
+
 def _continues(lx: Lexicons, word: Word) -> bool:
     """After `và`/`của` inside a body's name: a capital, or a word that is no
     stop word (`Tài chính và ngân sách`)."""
@@ -311,8 +375,16 @@ def institution_keep(lx: Lexicons, org: list[Word], run_start: int) -> int:
     """Words of a capitalised run that name the institution itself
     (`Trường mầm non Sao Mai`, `Bệnh viện Bạch Mai`): 2 after a school,
     hospital or academy head, else 0."""
-    before = " ".join(w.key for w in org[max(0, run_start - 3):run_start])
-    return 2 if any(before == h or before.endswith(" " + h) for h in lx.named_institutions) else 0
+    before = org[max(0, run_start - 3):run_start]
+    spelled = " ".join(w.key for w in before)
+    for h in lx.named_institutions:
+        if spelled == h or spelled.endswith(" " + h):
+            at = run_start - len(h.split())  # where the head word is
+            # In lower case after a capital it ends another word (`Môi trường`, `Thị trường`).
+            if at > 0 and not org[at].capital and org[at - 1].capital:
+                continue
+            return 2
+    return 0
 
 
 _BRACKETED = regex.compile(r"\s*\([^()]*\)\s*")
