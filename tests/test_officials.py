@@ -166,11 +166,13 @@ def test_lower_casing_keeps_every_case_insensitive_title_match():
 
 
 @pytest.mark.parametrize("text", ["Phó Chủ tịch UBND " * 20000, "ông Nguyễn Văn An, Chủ tịch " * 12000])
-def test_pathological_input_keeps_to_its_time(text):
-    """Tens of thousands of titles, and mentions of one bogus person: the reading,
-    the mentions and the records all stop within the dimension's time."""
+def test_out_of_time_the_reading_stops_warns_and_caps_mentions(text, monkeypatch):
+    """Tens of thousands of titles, and mentions of one bogus person, with far
+    too little time for them (a 20 ms budget): each step stops at its share of
+    the time and says so, and no person keeps more than the late cap of
+    mentions. (How long it takes is measured by bench/bench_officials.py.)"""
+    monkeypatch.setattr(officials, "budget", lambda ctx: 0.02)
     doc = Doc.from_text(text)
-    start = time.perf_counter()
     found = officials.extract(doc, RULES, {})
-    assert time.perf_counter() - start < 1.0  # the budget is 0.5 s for this text; the bar 1 s per MB
-    assert all(len(o.mentions) <= officials._LATE_MENTIONS for o in found) or not doc.warnings
+    assert doc.warnings
+    assert all(len(o.mentions) <= officials._LATE_MENTIONS for o in found)
