@@ -59,17 +59,25 @@ def parse_words(words: list[str]) -> int | None:
     while i < len(words):
         word = words[i]
         if word == "trăm":
+            if current is not None and current > 9 or total:
+                return None  # one hundreds digit: `hai mươi trăm`, `hai trăm ba trăm` are no numbers
             total += (1 if current is None else current) * 100
             current = None
         elif word == "mươi":
+            if current is not None and current > 9:
+                return None  # `hai mươi hai mươi` is no number
             current = (1 if current is None else current) * 10
         elif word == "mười":
-            current = (current or 0) + 10
+            if current is not None:
+                return None
+            current = 10
         elif word in ("linh", "lẻ"):
             pass
         elif word in DIGIT_WORDS:
             if word in _AFTER_TENS and not _after_tens(word, current):
                 return None  # `mốt`, `lăm`, `tư` are units only after tens: alone they mean other things
+            if current is not None and current % 10:
+                return None  # a second unit digit: `hai ba`
             current = (current or 0) + DIGIT_WORDS[word]
         else:
             return None

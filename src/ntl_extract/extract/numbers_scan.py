@@ -20,6 +20,15 @@ from .registry import BUILDERS
 
 _CHECK_EVERY = 512  # anchors between deadline checks
 
+# Each rule is tried in a window of the text after its anchor. `regex` first
+# looks for a literal a pattern requires (`/` of a ratio, `phần trăm`) from the
+# start position to the end of the string, so a match against the whole text
+# costs the distance to that literal's next occurrence: quadratic on a text that
+# lacks it. No fact is longer than the window; a match that comes near its end
+# is tried again against the whole text, so results are the same.
+WINDOW = 320
+_MARGIN = 96
+
 _COMPILED: dict = {}
 
 
@@ -61,10 +70,15 @@ def run_anchored(rules, ctx: Context, positions: list[int], deadline: float) -> 
         if i % _CHECK_EVERY == 0 and time.perf_counter() > deadline:
             ctx.warn(f"numbers: stopped at {pos} of {len(text)}; the time for this text ran out")
             break
+        endpos = pos + WINDOW
         for rule, build in built:
-            core = rule.pattern.match(text, pos)
+            core = rule.pattern.match(text, pos, endpos)
             if core is None:
                 continue
+            if core.end() > endpos - _MARGIN and endpos < len(text):
+                core = rule.pattern.match(text, pos)
+                if core is None:
+                    continue
             m = _with_prefix(rule, core, text)
             if m is None:
                 continue
