@@ -16,7 +16,7 @@ from ..model import NumberMention
 from ..normalise import canonical, fold
 from .engine import Context, IntervalSet, deadline_for, find, select
 from .numbers_grammar import as_json_number, parse_amount
-from .numbers_scan import anchor_patterns, anchors, run_anchored
+from .numbers_scan import anchor_patterns, anchors, run_anchored, word_prefilter
 from .registry import builder
 
 DIMENSION = "numbers"
@@ -225,7 +225,7 @@ def _value_candidates(ctx: Context, dimension, taken: IntervalSet, deadline: flo
     rest = [r for r in by_id.values() if id(r) not in anchored]
     gate, word = anchor_patterns(dimension)
     cands = run_anchored(at_digits, ctx, anchors(ctx, gate, taken, deadline), deadline)
-    cands += run_anchored(at_words, ctx, anchors(ctx, word, taken, deadline), deadline)
+    cands += run_anchored(at_words, ctx, anchors(ctx, word, taken, deadline, word_prefilter(dimension)), deadline)
     return cands + find(dimension, ctx, rest, deadline)
 
 
