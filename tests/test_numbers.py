@@ -74,7 +74,9 @@ WORDS = [
     ("sáu trăm linh một", 601), ("bốn trăm năm mươi lăm", 455),
 ]
 
-BAD_WORDS = [["mốt"], ["tỷ"], ["hai", "người"], []]
+BAD_WORDS = [["mốt"], ["tỷ"], ["hai", "người"], [],
+             "hai mươi hai mươi".split(), "hai ba".split(), "hai mươi trăm".split(), "mười mười".split(),
+             "hai trăm ba trăm".split()]
 
 
 @pytest.mark.parametrize("text,value", WORDS, ids=[t for t, _ in WORDS])
@@ -114,6 +116,8 @@ AMOUNTS = [
     ("hai tỷ ba trăm ba mươi ba triệu một trăm nghìn", 2333100000),
     ("45", 45),
     ("1.318", 1318),
+    ("1 .200", 1200),                      # a stray space before the thousands dot
+    ("2 .450 triệu", 2450000000),
 ]
 
 BAD_AMOUNTS = ["triệu", "tỷ 5", "5 hai", "hai 5", "người", "1.2.3 triệu", "ba mươi mốt mốt"]

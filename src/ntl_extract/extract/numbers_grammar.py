@@ -20,6 +20,7 @@ _GROUPED_INTL = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?")
 _GROUPED_SPACE = regex.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
 _PLAIN = regex.compile(r"[0-9]+(?:,[0-9]+)?")
 _POINT = regex.compile(r"[0-9]+\.[0-9]{1,2}")
+_SPACED_DOT = regex.compile(r"(?<=[0-9]) \.(?=[0-9]{3}(?![0-9]))")
 _TOKEN = regex.compile(r"[0-9][0-9.,]*(?: [0-9]{3})*|\p{L}+")
 
 
@@ -94,6 +95,7 @@ def parse_amount(text: str) -> Decimal | None:
     A magnitude larger than every one before it scales everything read so far
     (`nghìn … tỷ`); a smaller one scales only the number just before it.
     """
+    text = _SPACED_DOT.sub(".", text)  # `1 .200`: a stray space before the thousands dot
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     result = section = Decimal(0)
     largest = 0
