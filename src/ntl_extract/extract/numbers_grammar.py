@@ -95,7 +95,8 @@ def parse_amount(text: str) -> Decimal | None:
     A magnitude larger than every one before it scales everything read so far
     (`nghìn … tỷ`); a smaller one scales only the number just before it.
     """
-    text = _SPACED_DOT.sub(".", text)  # `1 .200`: a stray space before the thousands dot
+    if " ." in text:
+        text = _SPACED_DOT.sub(".", text)  # `1 .200`: a stray space before the thousands dot
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     result = section = Decimal(0)
     largest = 0
