@@ -8,13 +8,15 @@ document mention found before; then the value rules compete for what is left.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from ..model import NumberMention
 from ..normalise import canonical, fold
 from .engine import Context, IntervalSet, deadline_for, find, select
 from .numbers_grammar import as_json_number, parse_amount
-from .numbers_scan import anchor_patterns, anchors, run_anchored
+from .numbers_scan import anchor_patterns, anchors, run_anchored, word_prefilter
 from .registry import builder
 
 DIMENSION = "numbers"
@@ -170,9 +172,10 @@ def extract(doc, rules, found) -> list[NumberMention]:
     dimension = rules[DIMENSION]
     ctx = Context(doc=doc, dimension=dimension, found=found)
     ctx.subject_rx = _subject_rx(dimension)
-    blocked = [doc.norm_span(m.start, m.end) for m in found.get("dates", ())]
+    raw = [(m.start, m.end) for m in found.get("dates", ())]
     for entry in found.get("documents", ()):
-        blocked += [doc.norm_span(m.start, m.end) for m in entry.mentions]
+        raw += [(m.start, m.end) for m in entry.mentions]
+    blocked = norm_spans(doc, raw)
     blocked += list(doc.boilerplate_norm)
     deadline = deadline_for(ctx)
     excluding = [r for r in dimension.rules if r.build == EXCLUDE]
@@ -188,6 +191,29 @@ def extract(doc, rules, found) -> list[NumberMention]:
     return out
 
 
+def norm_spans(doc, spans) -> list[tuple[int, int]]:
+    """`doc.norm_span` of many raw spans: each offset found by one bisection of
+    the offset map's segments instead of a bisection of the text that reads the
+    map at every step (that took a quarter of this extractor's time)."""
+    m = doc.norm.map
+    if m is None or not m.norm_starts:
+        return [doc.norm_span(s, e) for s, e in spans]
+    size = len(doc.norm.text)
+    raw_starts, norm_starts, norm_lens = m.raw_starts, m.norm_starts, m.norm_lens
+
+    def offset(raw_pos: int) -> int:
+        """The first normalised char whose raw start is at or after `raw_pos`."""
+        k = bisect_left(raw_starts, raw_pos) - 1
+        if k < 0:
+            return 0
+        ns, end = norm_starts[k], norm_starts[k] + norm_lens[k]
+        if m._linear(k):
+            return min(ns + raw_pos - raw_starts[k], end, size)
+        return min(end, size)
+
+    return [(offset(s), offset(e)) for s, e in spans]
+
+
 def _value_candidates(ctx: Context, dimension, taken: IntervalSet, deadline: float):
     """Value rules listed in `tables.anchors` run at their anchors only
     (`numbers_scan`); any other value rule scans the whole text."""
@@ -199,7 +225,7 @@ def _value_candidates(ctx: Context, dimension, taken: IntervalSet, deadline: flo
     rest = [r for r in by_id.values() if id(r) not in anchored]
     gate, word = anchor_patterns(dimension)
     cands = run_anchored(at_digits, ctx, anchors(ctx, gate, taken, deadline), deadline)
-    cands += run_anchored(at_words, ctx, anchors(ctx, word, taken, deadline), deadline)
+    cands += run_anchored(at_words, ctx, anchors(ctx, word, taken, deadline, word_prefilter(dimension)), deadline)
     return cands + find(dimension, ctx, rest, deadline)
 
 

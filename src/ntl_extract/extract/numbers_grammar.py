@@ -20,6 +20,7 @@ _GROUPED_INTL = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?")
 _GROUPED_SPACE = regex.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
 _PLAIN = regex.compile(r"[0-9]+(?:,[0-9]+)?")
 _POINT = regex.compile(r"[0-9]+\.[0-9]{1,2}")
+_SPACED_DOT = regex.compile(r"(?<=[0-9]) \.(?=[0-9]{3}(?![0-9]))")
 _TOKEN = regex.compile(r"[0-9][0-9.,]*(?: [0-9]{3})*|\p{L}+")
 
 
@@ -59,17 +60,25 @@ def parse_words(words: list[str]) -> int | None:
     while i < len(words):
         word = words[i]
         if word == "trăm":
+            if current is not None and current > 9 or total:
+                return None  # one hundreds digit: `hai mươi trăm`, `hai trăm ba trăm` are no numbers
             total += (1 if current is None else current) * 100
             current = None
         elif word == "mươi":
+            if current is not None and current > 9:
+                return None  # `hai mươi hai mươi` is no number
             current = (1 if current is None else current) * 10
         elif word == "mười":
-            current = (current or 0) + 10
+            if current is not None:
+                return None
+            current = 10
         elif word in ("linh", "lẻ"):
             pass
         elif word in DIGIT_WORDS:
             if word in _AFTER_TENS and not _after_tens(word, current):
                 return None  # `mốt`, `lăm`, `tư` are units only after tens: alone they mean other things
+            if current is not None and current % 10:
+                return None  # a second unit digit: `hai ba`
             current = (current or 0) + DIGIT_WORDS[word]
         else:
             return None
@@ -86,6 +95,8 @@ def parse_amount(text: str) -> Decimal | None:
     A magnitude larger than every one before it scales everything read so far
     (`nghìn … tỷ`); a smaller one scales only the number just before it.
     """
+    if " ." in text:
+        text = _SPACED_DOT.sub(".", text)  # `1 .200`: a stray space before the thousands dot
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     result = section = Decimal(0)
     largest = 0

@@ -11,6 +11,7 @@ times faster, and dense junk (`1/1/1/…`) fails the gate instead of every rule.
 
 from __future__ import annotations
 
+import re
 import time
 
 import regex
@@ -19,6 +20,15 @@ from .engine import Candidate, Context, IntervalSet, _with_prefix
 from .registry import BUILDERS
 
 _CHECK_EVERY = 512  # anchors between deadline checks
+
+# Each rule is tried in a window of the text after its anchor. `regex` first
+# looks for a literal a pattern requires (`/` of a ratio, `phần trăm`) from the
+# start position to the end of the string, so a match against the whole text
+# costs the distance to that literal's next occurrence: quadratic on a text that
+# lacks it. No fact is longer than the window; a match that comes near its end
+# is tried again against the whole text, so results are the same.
+WINDOW = 320
+_MARGIN = 96
 
 _COMPILED: dict = {}
 
@@ -30,7 +40,21 @@ def anchor_patterns(dimension) -> tuple[regex.Pattern, regex.Pattern]:
         tables, lexicons = dimension.tables["anchors"], dimension.lexicons
         _COMPILED[key] = (_compile(tables["digit_gate"], lexicons, 0),
                           _compile(tables["word"], lexicons, regex.IGNORECASE))
+        firsts = sorted({w.split()[0].lower() for w in lexicons["number_start"]}, key=len, reverse=True)
+        _PREFILTER[key] = re.compile("|".join(re.escape(w) for w in firsts))
     return _COMPILED[key]
+
+
+_PREFILTER: dict = {}
+
+
+def word_prefilter(dimension) -> re.Pattern:
+    """The first words of `number_start`, bare and lowercase: every match of the
+    word anchor starts where this matches in the lowercased text. The stdlib
+    scans for a handful of literals several times faster than `regex` scans for
+    a case-insensitive word list behind lookbehinds."""
+    anchor_patterns(dimension)
+    return _PREFILTER[id(dimension)]
 
 
 def _compile(pattern: str, lexicons, flags: int) -> regex.Pattern:
@@ -39,33 +63,67 @@ def _compile(pattern: str, lexicons, flags: int) -> regex.Pattern:
     return regex.compile(pattern, flags, **used)
 
 
-def anchors(ctx: Context, pattern: regex.Pattern, taken: IntervalSet, deadline: float) -> list[int]:
-    """Start offsets of `pattern`'s matches that no blocked span covers."""
-    out = []
+def _free(starts: list[int], taken: IntervalSet) -> list[int]:
+    """The sorted offsets in `starts` that no span of `taken` covers (one merged walk)."""
+    t_starts, t_ends = taken.starts, taken.ends
+    j, n, out = 0, len(t_starts), []
+    for start in starts:
+        while j < n and t_ends[j] <= start:
+            j += 1
+        if j == n or t_starts[j] > start:
+            out.append(start)
+    return out
+
+
+def anchors(ctx: Context, pattern: regex.Pattern, taken: IntervalSet, deadline: float,
+            prefilter: re.Pattern | None = None) -> list[int]:
+    """Start offsets of `pattern`'s (non-overlapping) matches that no blocked span
+    covers. With a `prefilter`, `pattern` is only tried where the prefilter
+    matches the lowercased text."""
+    text = ctx.text
+    lowered = text.lower() if prefilter is not None else None
+    starts: list[int] = []
     try:
-        for m in pattern.finditer(ctx.text, timeout=max(0.01, deadline - time.perf_counter())):
-            start = m.start()
-            if not taken.overlaps(start, start + 1):
-                out.append(start)
+        if lowered is not None and len(lowered) == len(text):
+            end = 0
+            for i, m in enumerate(prefilter.finditer(lowered)):
+                if i % _CHECK_EVERY == 0 and time.perf_counter() > deadline:
+                    raise TimeoutError
+                pos = m.start()
+                if pos >= end:
+                    hit = pattern.match(text, pos, pos + WINDOW)
+                    if hit is not None:
+                        starts.append(pos)
+                        end = hit.end()
+        else:
+            starts = [m.start() for m in pattern.finditer(text, timeout=max(0.01, deadline - time.perf_counter()))]
     except TimeoutError:
         ctx.warn("numbers: anchor scan gave up; the time for this text ran out")
-    return out
+    return _free(starts, taken)
 
 
 def run_anchored(rules, ctx: Context, positions: list[int], deadline: float) -> list[Candidate]:
     """Candidates of `rules` tried only at `positions` (as `engine.run_rule` builds them)."""
     text = ctx.text
-    built = [(rule, BUILDERS[rule.build]) for rule in rules]
+    built = [(rule, BUILDERS[rule.build], _lookbehind_only(rule)) for rule in rules]
     out: list[Candidate] = []
     for i, pos in enumerate(positions):
         if i % _CHECK_EVERY == 0 and time.perf_counter() > deadline:
             ctx.warn(f"numbers: stopped at {pos} of {len(text)}; the time for this text ran out")
             break
-        for rule, build in built:
-            core = rule.pattern.match(text, pos)
+        endpos = pos + WINDOW
+        for rule, build, lookbehind_only in built:
+            core = rule.pattern.match(text, pos, endpos)
             if core is None:
                 continue
-            m = _with_prefix(rule, core, text)
+            if core.end() > endpos - _MARGIN and endpos < len(text):
+                core = rule.pattern.match(text, pos)
+                if core is None:
+                    continue
+            if lookbehind_only:
+                m = core if rule.prefix.match(text, core.start(), core.start()) else None
+            else:
+                m = _with_prefix(rule, core, text)
             if m is None:
                 continue
             result = build(m, ctx)
@@ -77,3 +135,17 @@ def run_anchored(rules, ctx: Context, positions: list[int], deadline: float) -> 
                 if end > start:
                     out.append(Candidate(start, end, rule, fields, m))
     return out
+
+
+_LOOKBEHIND_ONLY = regex.compile(r"((?:\(\?:)*)\(\?<!\[(?:[^\]\\]|\\.)*\]\)(\)*)\\Z")
+
+
+def _lookbehind_only(rule) -> bool:
+    """A prefix that is one negative lookbehind on a character class
+    (`(?<![\\w.,/-])`) matches only empty, right at the match: checking it there
+    gives what `engine._with_prefix` finds by searching the window before the
+    match, without the search and without joining the two matches."""
+    if rule.prefix is None or rule.prefix_required:
+        return False
+    m = _LOOKBEHIND_ONLY.fullmatch(rule.prefix.pattern)
+    return bool(m) and len(m.group(1)) == 3 * len(m.group(2))
