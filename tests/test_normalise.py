@@ -94,3 +94,15 @@ def test_canonical(value, expected):
 def test_fold_ignores_case_and_tone_placement():
     assert fold("Đỗ Thị Thuý Hà") == fold("đỗ thị thúy hà")
     assert modern_tone("uỷ") == "ủy"
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_strategy.flatmap(_forms), st.data())
+def test_norm_offset_is_the_first_normalised_char_at_or_after(raw, data):
+    """The inverse map (raw → normalised offset) agrees with its definition,
+    computed the slow way over every normalised char."""
+    norm = normalise(raw)
+    raw_pos = data.draw(st.integers(0, len(raw)))
+    n = len(norm.text)
+    expected = next((i for i in range(n) if norm.raw_span(i, i + 1)[0] >= raw_pos), n)
+    assert norm.norm_offset(raw_pos) == expected

@@ -220,20 +220,3 @@ def test_seed_required_numbers_exact():
             missing.append(g["text"])
     assert not missing, missing
     assert len(required) >= 27
-
-
-def test_norm_spans_agree_with_the_document():
-    """The batch raw → normalised offsets numbers uses equal `Doc.norm_span`,
-    on a text with decomposed accents, old tone marks, dropped and CRLF characters."""
-    import random
-
-    from ntl_extract.document import Doc
-    from ntl_extract.extract.numbers import norm_spans
-
-    raw = ("Ho\u0300a bi\u0300nh \u200bthu\u00fd\r\nU\u0309y ban \u00adho\u00e0 gi\u1ea3i 12,5% \u201cq\u00fay\u201d\r\n" * 40)
-    doc = Doc.from_text(raw)
-    assert doc.norm.map is not None
-    rng = random.Random(7)
-    spans = [tuple(sorted((rng.randrange(len(raw) + 1), rng.randrange(len(raw) + 1)))) for _ in range(400)]
-    spans += [(i, i + 1) for i in range(len(raw))]
-    assert norm_spans(doc, spans) == [doc.norm_span(s, e) for s, e in spans]

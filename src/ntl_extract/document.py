@@ -83,25 +83,11 @@ class Doc:
 
     def sentence_norm_span(self, index: int) -> tuple[int, int]:
         """Normalised span of sentence `index` (for token-level work)."""
-        raw_start, raw_end = self.sentences[index]
-        return self._norm_offset(raw_start), self._norm_offset(raw_end)
+        return self.norm_span(*self.sentences[index])
 
     def norm_span(self, raw_start: int, raw_end: int) -> tuple[int, int]:
         """Normalised span of a raw span (e.g. to block a mention another dimension took)."""
-        return self._norm_offset(raw_start), self._norm_offset(raw_end)
-
-    def _norm_offset(self, raw_pos: int) -> int:
-        m = self.norm.map
-        if m is None:
-            return raw_pos
-        lo, hi = 0, len(self.norm.text)
-        while lo < hi:  # first normalised char whose raw start is >= raw_pos
-            mid = (lo + hi) // 2
-            if m.raw_start(mid) < raw_pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return self.norm.norm_offset(raw_start), self.norm.norm_offset(raw_end)
 
     def tokens(self, index: int, pos: bool = False) -> list[segment.Token]:
         """Word tokens of sentence `index` (normalised offsets), computed once."""

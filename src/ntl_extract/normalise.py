@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,6 +103,14 @@ class OffsetMap:
             return self.raw_starts[k] + offset
         return self.raw_starts[k]
 
+    def norm_offset(self, raw_pos: int, norm_size: int) -> int:
+        """The first normalised char whose raw start is at or after `raw_pos`
+        (`norm_size` when there is none): one bisection over the segments."""
+        k = bisect_left(self.raw_starts, raw_pos)  # the first segment starting at or after raw_pos
+        if k and self._linear(k - 1) and raw_pos - self.raw_starts[k - 1] < self.norm_lens[k - 1]:
+            return self.norm_starts[k - 1] + raw_pos - self.raw_starts[k - 1]
+        return self.norm_starts[k] if k < len(self.norm_starts) else norm_size
+
     def raw_end(self, i: int) -> int:
         """Raw offset just after normalised char `i - 1` (a half-open end)."""
         if not self.norm_starts or i <= 0:
@@ -121,6 +129,11 @@ class NormText:
     raw: str
     text: str
     map: OffsetMap | None  # None: identical offsets (the common case)
+
+    def norm_offset(self, raw_pos: int) -> int:
+        """The normalised offset where raw offset `raw_pos` falls (the first
+        normalised char whose raw start is at or after it)."""
+        return raw_pos if self.map is None else self.map.norm_offset(raw_pos, len(self.text))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw `[start, end)` covering the normalised `[start, end)`."""

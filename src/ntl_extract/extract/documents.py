@@ -291,27 +291,6 @@ def _subject_after(ctx: Context, end: int) -> str | None:
     return subject or None
 
 
-def _norm_offsets(doc):
-    """raw offset → normalised offset, as `doc.norm_span` computes it (the first
-    normalised char whose raw start is at or after it), but by one bisection
-    over the offset map's segments instead of a binary search that maps a
-    normalised offset back at every step: documents converts every date."""
-    m = doc.norm.map
-    if m is None:
-        return lambda raw_pos: raw_pos
-    raw_starts, norm_starts, norm_lens = m.raw_starts, m.norm_starts, m.norm_lens
-    linear = [nl == rl and k not in m.atomic for k, (nl, rl) in enumerate(zip(norm_lens, m.raw_lens))]
-    size = len(doc.norm.text)
-
-    def to_norm(raw_pos: int) -> int:
-        k = bisect_left(raw_starts, raw_pos)  # the first segment starting at or after raw_pos
-        if k and linear[k - 1] and raw_pos - raw_starts[k - 1] < norm_lens[k - 1]:
-            return norm_starts[k - 1] + raw_pos - raw_starts[k - 1]
-        return norm_starts[k] if k < len(norm_starts) else size
-
-    return to_norm
-
-
 def _sentence_start(doc, norm_pos: int, to_norm) -> int:
     if not doc.sentences:
         return 0
@@ -340,7 +319,7 @@ def extract(doc, rules, found) -> list[Document]:
     ctx.doc_issuer_rx = _compiled(dimension, "issuer")
     ctx.issuer_after_rx = regex.compile(tables["issuer_after"], regex.IGNORECASE)
     ctx.subject_rx = regex.compile(tables["subject_after"], regex.IGNORECASE)
-    to_norm = _norm_offsets(doc)
+    to_norm = doc.norm.norm_offset
     dates = sorted((to_norm(d.start), to_norm(d.end), d) for d in found.get("dates", ()))
     date_spans = IntervalSet((s, e) for s, e, _ in dates)
 

@@ -8,7 +8,6 @@ document mention found before; then the value rules compete for what is left.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 
 import regex
 
@@ -175,7 +174,7 @@ def extract(doc, rules, found) -> list[NumberMention]:
     raw = [(m.start, m.end) for m in found.get("dates", ())]
     for entry in found.get("documents", ()):
         raw += [(m.start, m.end) for m in entry.mentions]
-    blocked = norm_spans(doc, raw)
+    blocked = [doc.norm_span(s, e) for s, e in raw]
     blocked += list(doc.boilerplate_norm)
     deadline = deadline_for(ctx)
     excluding = [r for r in dimension.rules if r.build == EXCLUDE]
@@ -189,29 +188,6 @@ def extract(doc, rules, found) -> list[NumberMention]:
         mention = doc.mention(cand.start, cand.end, cand.rule.id)
         out.append(NumberMention(**vars(mention), **fields))
     return out
-
-
-def norm_spans(doc, spans) -> list[tuple[int, int]]:
-    """`doc.norm_span` of many raw spans: each offset found by one bisection of
-    the offset map's segments instead of a bisection of the text that reads the
-    map at every step (that took a quarter of this extractor's time)."""
-    m = doc.norm.map
-    if m is None or not m.norm_starts:
-        return [doc.norm_span(s, e) for s, e in spans]
-    size = len(doc.norm.text)
-    raw_starts, norm_starts, norm_lens = m.raw_starts, m.norm_starts, m.norm_lens
-
-    def offset(raw_pos: int) -> int:
-        """The first normalised char whose raw start is at or after `raw_pos`."""
-        k = bisect_left(raw_starts, raw_pos) - 1
-        if k < 0:
-            return 0
-        ns, end = norm_starts[k], norm_starts[k] + norm_lens[k]
-        if m._linear(k):
-            return min(ns + raw_pos - raw_starts[k], end, size)
-        return min(end, size)
-
-    return [(offset(s), offset(e)) for s, e in spans]
 
 
 def _value_candidates(ctx: Context, dimension, taken: IntervalSet, deadline: float):
