@@ -254,6 +254,16 @@ def calendar_date(m, ctx: Context):
     return _fields(value, inferred, _part_of_day(m))
 
 
+@builder("dates.cued_calendar", requires=("day", "month"))
+def cued_calendar(m, ctx: Context):
+    """A day-month whose cue may as well open a count (`từ 11-4` / `từ 2-3 ngày`):
+    after a day cue (`cue`: ngày, chiều, thứ Hai, dịp…) it is a date; after a
+    loose one (từ, trước, sau…) only where the phrase closes (`closed`)."""
+    if not (_has(m, "cue") or _has(m, "closed")):
+        return None
+    return calendar_date(m, ctx)
+
+
 @builder("dates.month", requires=("month",))
 def month_date(m, ctx: Context):
     """A month, maybe with its year: `tháng 7/2024`, `tháng 5`, `từ tháng 9/2015`."""

@@ -376,7 +376,8 @@ def _compiled(dimension, name: str):
     if key not in _COMPILED:
         heads = sorted(dimension.tables["body_heads"], key=len, reverse=True)
         tails = sorted(dimension.tables["body_tail_words"], key=len, reverse=True)
+        types = sorted(dimension.lexicons["doc_type"], key=len, reverse=True)
         pattern = regex.compile(dimension.tables["issuer_phrase"], regex.IGNORECASE,
-                                body_head=heads, body_tail=tails)
+                                body_head=heads, body_tail=tails, doc_type=types)
         _COMPILED[key] = pattern
     return _COMPILED[key]
