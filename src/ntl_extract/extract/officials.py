@@ -727,25 +727,17 @@ _SPACES = regex.compile(r"\s+")
 
 
 def _names_rx(by_name: dict[str, _Person]):
-    """Any of the names, each word of a name apart from the next by any white space,
-    as a trie: the longest name that matches at a place is found; and a stdlib `re`
-    scan for the names' first words, where they may start."""
-    root: dict = {}
-    for name in by_name:
-        node = root
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    """Any of the names, each word of a name apart from the next by any white
+    space, longest first (so the longest name that matches at a place is
+    found); and a scan for the names' first words, where they may start.
 
-    def emit(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else regex.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
+    Both are compiled per article, so both use the standard library's `re`,
+    which compiles a short alternation three times faster than `regex` (the
+    names are plain words; `[^\\W\\d_]` is a letter)."""
+    names = sorted(by_name, key=lambda name: (-len(name), name))
+    alternation = "|".join(r"\s+".join(re.escape(word) for word in name.split(" ")) for name in names)
     firsts = re.compile(_re_trie(sorted({name.split(" ")[0] for name in by_name})))
-    return firsts, regex.compile(r"(?<![\p{L}])" + emit(root) + r"(?![\p{L}])")
+    return firsts, re.compile(r"(?<![^\W\d_])(?:" + alternation + r")(?![^\W\d_])")
 
 
 def _org_text(org_words: list[Word], text: str) -> str | None:
