@@ -259,14 +259,25 @@ def _usual_spelling(text: str, phrase: str, at: int = 0) -> str:
     return phrase
 
 
+_ABBREVIATIONS_RX: dict[int, tuple[dict, regex.Pattern]] = {}
+
+
+def _abbreviations_rx(words: dict) -> regex.Pattern:
+    """The body abbreviations as one pattern, longest first (built once per table)."""
+    cached = _ABBREVIATIONS_RX.get(id(words))
+    if cached is None or cached[0] is not words:
+        alternation = "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+        cached = _ABBREVIATIONS_RX[id(words)] = (words, regex.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"))
+    return cached[1]
+
+
 def expand_body(ctx: Context, phrase: str) -> str:
     words = ctx.tables["body_abbreviations"]
 
     def one(m):
         return words.get(m.group(), m.group())
 
-    expanded = regex.sub(r"(?<!\w)(?:" + "|".join(map(regex.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)",
-                         one, canonical(phrase))
+    expanded = _abbreviations_rx(words).sub(one, canonical(phrase))
     return expanded[0].upper() + expanded[1:] if expanded else expanded
 
 
