@@ -42,6 +42,22 @@ CASES = [
      {"outlet": "TTXVN", "title": "Tiêu đề bài"}),
     ("Tiêu đề bài\n05/05/2024\nVOV.VN - Chiều nay, hội nghị bế mạc sau hai ngày làm việc khẩn trương.",
      {"outlet": "VOV.VN"}),
+    # breadcrumbs and section lines above the headline are not the title
+    ("Trang chủ / Tin tức / Xã hội\n\nNgười dân phường Đông Thành hiến đất mở rộng đường\n03/05/2024\nNội dung bài viết.",
+     {"title": "Người dân phường Đông Thành hiến đất mở rộng đường", "published": "2024-05-03"}),
+    ("Văn hóa › Di sản\nLễ hội đền Kiếp Bạc thu hút hàng nghìn du khách\nNội dung bài viết.",
+     {"title": "Lễ hội đền Kiếp Bạc thu hút hàng nghìn du khách"}),
+    ("Quốc phòng an ninh\n\nHuyện Tân Lạc tổ chức diễn tập khu vực phòng thủ năm 2024\nNội dung bài viết.",
+     {"title": "Huyện Tân Lạc tổ chức diễn tập khu vực phòng thủ năm 2024"}),
+    # the outlet marker in front of the headline
+    ("(VTC) - Nhiều tuyến phố ngập sâu sau trận mưa lớn chiều qua\n\n12/09/2024 18:40\n\nNội dung bài viết.",
+     {"title": "Nhiều tuyến phố ngập sâu sau trận mưa lớn chiều qua", "outlet": "VTC"}),
+    # an outlet in brackets with no dash before the lead
+    ("Tiêu đề bài viết dài\n05/05/2024\n(VOV) Sáng nay, hội nghị khai mạc tại thủ đô với nhiều đại biểu.",
+     {"outlet": "VOV"}),
+    # bylines with a label
+    ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nTin, ảnh: Đào Quỳnh", {"author": "Đào Quỳnh"}),
+    ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nBài và ảnh: Lò Văn Sinh", {"author": "Lò Văn Sinh"}),
     # a lead paragraph opening with a plain capitalised word is no outlet
     ("Tiêu đề bài\n05/05/2024\nSáng nay - theo kế hoạch - hội nghị khai mạc.",
      {"outlet": None}),

@@ -35,7 +35,7 @@ _AUTHOR_LABEL = regex.compile(r"^(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|ngườ
                               regex.IGNORECASE)
 _VIEWS = regex.compile(r"lượt\s+xem\s*:?\s*(\d[\d.,]*)", regex.IGNORECASE)
 _OUTLET = regex.compile(
-    r"^\s*(?:\((?P<outlet>[\w.&-]{2,30}(?:\s[\w.&-]{2,15})?)\)\s*[-:]\s*\S"
+    r"^\s*(?:\((?P<outlet>[\w.&-]{2,30}(?:\s[\w.&-]{2,15})?)\)\s*(?:[-:]\s*\S|(?=\p{Lu}))"
     # or an agency's capitals opening the lead paragraph: `TTXVN - `, `PLO - `, `VOV.VN - `
     r"|(?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\.(?:VN|vn|com))?)\s+-\s+\p{Lu})"
 )
@@ -52,6 +52,14 @@ _BYLINE = regex.compile(
     rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+-\s+{_NAME})?)"
     r"(?:\s*\((?P<agency>[\w ./-]{2,25})\))?\s*$"
 )
+# A breadcrumb or a section line: short parts between `›`, `»`, `>`, ` / ` or
+# ` | ` (`Trang chủ / Tin tức / Kinh tế`, `Thế giới | Ngoại giao`).
+_BREADCRUMB = regex.compile(r"^(?:[^›»>/|]{1,40}\s*(?:›|»|>|\s/\s|\s\|\s)\s*)+[^›»>/|]{1,40}$")
+_SECTION_WORDS = 4  # a head line this short, followed by a longer one, is a section name
+# Labels a byline may carry: `Tin: …`, `Bài, ảnh: …`, `Tin và ảnh: …`, `Thực hiện: …`.
+_BYLINE_LABEL = regex.compile(
+    r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|\+|&)\s*(?:ảnh|video|clip))?|thực\s+hiện|nhóm\s+thực\s+hiện)\s*:\s*",
+    regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?…\"'):;]\s*$")
 _MAX_BYLINE = 40
 
@@ -125,6 +133,21 @@ def _is_category(line: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line) <= 120
 
 
+def _is_section(line: str, following: list[tuple[int, int]], text: str) -> bool:
+    """A short head line (`Xây dựng Đảng`) with a longer, title-like line after
+    it is the section it was filed under, not the title."""
+    if len(line.split()) > _SECTION_WORDS or _SENTENCE_END.search(line) or any(c.isdigit() for c in line):
+        return False
+    for start, end in following[:2]:
+        nxt = text[start:end]
+        if _stamp_in_line(nxt) or _CHROME.match(nxt):
+            continue
+        title_like = (not _SENTENCE_END.search(nxt) and ". " not in nxt and not _OUTLET.match(nxt)
+                      and len(nxt) <= 200)
+        return title_like and len(nxt.split()) > _SECTION_WORDS + 1
+    return False
+
+
 def _split_keywords(text: str) -> tuple[str, ...]:
     parts = regex.split(r"\s*[,;|]\s*", text.strip())
     tags: list[str] = []
@@ -150,6 +173,10 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
         while tail_start < end and text[tail_start] in " \"”":
             tail_start += 1
     tail = text[tail_start:end].strip()
+    label = _BYLINE_LABEL.match(tail)
+    if label:
+        tail_start = text.find(tail, tail_start) + label.end()
+        tail = tail[label.end():]
     if not tail or len(tail) > _MAX_BYLINE + 12 or _SENTENCE_END.search(tail.removesuffix(")").rstrip()) and not tail.endswith(")"):
         return None, None
     m = _BYLINE.fullmatch(tail)
@@ -213,7 +240,19 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         outlet_m = _OUTLET.match(line)
         if outlet_m and outlet is None:
             outlet = outlet_m["outlet"]
-        if title_span is None and not headers and index < 3 and len(line) <= 300 and len(body_lines) > 1 and not outlet_m:
+        if title_span is None and not headers and _BREADCRUMB.match(line):
+            category = category or canonical(line)
+            continue
+        if title_span is None and not headers and index < 3 and len(line) <= 300 and len(body_lines) > 1:
+            if outlet_m:
+                # `(PLO) - Headline` on the first line: the headline after the marker.
+                if index == 0 and not _SENTENCE_END.search(line):
+                    marker = regex.match(r"\s*\([^()]*\)\s*[-:]?\s*", line)
+                    title_span = (start + marker.end(), end)
+                continue
+            if _is_section(line, head[index + 1:], text):
+                category = category or canonical(line)
+                continue
             title_span = (start, end)
 
     for start, end in body_lines[-3:]:
