@@ -76,7 +76,8 @@ WORDS = [
 
 BAD_WORDS = [["mốt"], ["tỷ"], ["hai", "người"], [],
              "hai mươi hai mươi".split(), "hai ba".split(), "hai mươi trăm".split(), "mười mười".split(),
-             "hai trăm ba trăm".split()]
+             "hai trăm ba trăm".split(),
+             "mười năm".split(), "hai mươi năm".split()]  # after a ten, five is `lăm`: `mười năm` is ten years
 
 
 @pytest.mark.parametrize("text,value", WORDS, ids=[t for t, _ in WORDS])

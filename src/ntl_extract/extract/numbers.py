@@ -9,6 +9,8 @@ document mention found before; then the value rules compete for what is left.
 from __future__ import annotations
 
 
+from bisect import bisect_left
+
 import regex
 
 from ..model import NumberMention
@@ -34,22 +36,98 @@ def _amount(m, group: str = "amount"):
     return parse_amount(text) if text else None
 
 
+_SETS: dict = {}
+
+
+def _set(ctx: Context, name: str) -> frozenset[str]:
+    """A word list of `tables` as a set, built once per rule set."""
+    key = (id(ctx.dimension), name)
+    if key not in _SETS:
+        _SETS[key] = frozenset(_key(w) for w in ctx.tables[name])
+    return _SETS[key]
+
+
 def _counted(ctx: Context, noun: str | None) -> str | None:
     """The counted noun as written: up to `max_unit_words` words, cut at the
-    first function word; None when the first word already is one."""
+    first function word, at a verb (`học sinh đoạt giải`) or at the first
+    syllable of a two-syllable verb (`hộ dân đồng thuận`); None when the first
+    word already is one."""
     if not noun:
         return None
     noun = noun.strip().lstrip('"').strip()
-    stop = ctx.tables["stop_words"]
+    stop = _set(ctx, "stop_words")
     words = noun.split()
     kept: list[str] = []
-    verbs = ctx.tables["verbs_after_noun"]
-    for i, word in enumerate(words[: ctx.tables["max_unit_words"]]):
+    verbs = _set(ctx, "verbs_after_noun")
+    pairs = _set(ctx, "verbs_two_syllables")
+    if len(words) > 1 and f"{_key(words[0])} {_key(words[1])}" in _set(ctx, "counted_compounds"):
+        kept = words[:2]  # `phần quà`, `điểm đến`: a noun although its first word alone counts nothing
+    for i in range(len(kept), min(len(words), ctx.tables["max_unit_words"])):
+        word = words[i]
         key = _key(word)
-        if key in stop or (i == 0 and key in ctx.tables["not_counted"]) or (i > 0 and key in verbs):
+        if key in stop or (i == 0 and key in _set(ctx, "not_counted")) or (i > 0 and key in verbs):
+            break
+        if i > 0 and i + 1 < len(words) and f"{key} {_key(words[i + 1])}" in pairs:
             break
         kept.append(word)
+    limit = ctx.tables["max_unit_words"]
+    if len(kept) == limit and len(words) > limit:
+        split = f"{_key(kept[-1])} {_key(words[limit])}"
+        if split in pairs or split in _set(ctx, "split_words"):
+            kept.pop()  # the word limit would cut a two-syllable word in half
     return canonical(" ".join(kept)) if kept else None
+
+
+def _noun(ctx: Context, m) -> tuple[str, int]:
+    """The match's noun group and where it starts, cut before the first span
+    a date, a document or an exclusion took (`320 suất quà Tết Ất Tỵ` counts
+    `suất quà`; `2.000 thí sinh lớp 12` counts `thí sinh`)."""
+    noun, start = m.group("noun"), m.start("noun")
+    taken = getattr(ctx, "taken", None)
+    if taken is not None and noun:
+        i = bisect_left(taken.starts, start)
+        if i < len(taken.starts) and taken.starts[i] < start + len(noun):
+            noun = noun[: taken.starts[i] - start]
+    return noun, start
+
+
+_WORD_BEFORE = regex.compile(r"(\w+)\W{1,3}$")
+
+
+def _word_before(ctx: Context, pos: int, skip: frozenset[str] = frozenset()) -> str:
+    """The word before `pos` (lowercase), passing over words in `skip`; '' at the start."""
+    text = ctx.text
+    while True:
+        m = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
+        if not m:
+            return ""
+        word = _key(m.group(1))
+        if word not in skip:
+            return word
+        pos = m.start()
+
+
+_APPROX = frozenset(["hơn", "khoảng", "gần", "trên", "dưới", "tới", "đến", "ngót", "chừng", "tổng", "cộng"])
+
+
+def _is_score(ctx: Context, m, unit: str) -> bool:
+    """`điểm` counts places only when a word says which (`43 điểm thi`); bare,
+    with a subject word (`điểm môn Toán`, `điểm khối A`) or after a verb that
+    takes a score (`đạt`, `giành`), it is a score."""
+    words = [_key(w) for w in unit.split()]
+    if len(words) < 2 or words[1] in _set(ctx, "score_words") or " ".join(words[1:3]) in _set(ctx, "score_words"):
+        return True
+    return _word_before(ctx, m.start("amount"), _APPROX) in _set(ctx, "score_cues")
+
+
+def _five(ctx: Context, m, noun: str) -> bool:
+    """`năm` is five before a noun (`có năm hợp tác xã`), but a year before
+    `nay`, `học`, `qua`… and after a number or `mỗi`, `các`, `trong`…"""
+    words = noun.split()
+    if not words or _key(words[0]) in _set(ctx, "year_after"):
+        return False
+    before = _word_before(ctx, m.start("amount"))
+    return not (before in _set(ctx, "year_before") or before[:1].isdigit())
 
 
 _QUOTED = regex.compile(r'"\s?(?P<inner>[^"\n]{1,60}?)\s?"')
@@ -122,44 +200,48 @@ def quantity(m, ctx: Context):
 def ratio(m, ctx: Context):
     """`2.789/4.800 lao động` → 2789 of 4800; `4/4 làng`."""
     value, total = parse_amount(m.group("num")), parse_amount(m.group("total"))
-    unit = _counted(ctx, m.group("noun"))
+    noun, noun_start = _noun(ctx, m)
+    unit = _counted(ctx, noun)
     if value is None or total is None or unit is None or total == 0 or value > total:
         return None
     # The span runs to the end of the counted noun, so the ratio outweighs the
     # count `total + noun` that overlaps it.
     return {"kind": "ratio", "value": as_json_number(value), "total": as_json_number(total), "unit": unit,
-            "_end": m.start("noun") + len(unit)}
+            "_end": noun_start + len(unit)}
 
 
 @builder("numbers.count", requires=("amount", "noun"))
 def count(m, ctx: Context):
     """`69 pa nô`, `1.132 chiếc banner`, `hai doanh nghiệp`, `3 “Nhà đại đoàn kết”`."""
     value = _amount(m)
-    quoted = _quoted(ctx, m.start("noun"))
-    unit = quoted[0] if quoted else _counted(ctx, m.group("noun"))
+    noun, noun_start = _noun(ctx, m)
+    quoted = _quoted(ctx, noun_start)
+    unit = quoted[0] if quoted else _counted(ctx, noun)
     if value is None or unit is None or value != value.to_integral_value():
         return None
     if quoted:
         return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit, "_end": quoted[1]}
-    if _key(unit.split()[0]) in _not_a_count(ctx.dimension):
+    first = _key(unit.split()[0])
+    if first in _not_a_count(ctx.dimension):
         return None  # a measure or an amount of money: the quantity and money rules read it
+    if first in _set(ctx, "needs_qualifier") and _is_score(ctx, m, unit):
+        return None
     spelled = m.group("amount")
     if not spelled[0].isdigit():
         if not _spelled_count_ok(ctx, m, spelled, unit):
             return None
-        first = _key(unit.split()[0])
-        if _key(spelled) == "năm" and first not in ctx.tables["classifiers"]:
-            return None  # `năm` is five only before a classifier; elsewhere it is `year`
-    unit_end = m.start("noun") + len(m.group("noun").rstrip())
+        if _key(spelled) == "năm" and not _five(ctx, m, noun):
+            return None  # `năm học`, `mỗi năm`: a year
+    lead = len(noun) - len(noun.lstrip().lstrip('"').lstrip())  # an opening quote before the noun
     return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit,
-            "_end": min(unit_end, m.end())}
+            "_end": min(noun_start + lead + len(unit), m.end())}  # the span ends with the unit
 
 
 def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
     """Spelled numbers are also names and kin words: `Hai Bà Trưng`, `Ba Đình`
     (a capitalised noun), `ba mẹ` (dad); a capital `Hai` counts only where a
     sentence starts."""
-    if unit[0].isupper() or _key(unit.split()[0]) in ctx.tables["kin_words"]:
+    if unit[0].isupper() or _key(unit.split()[0]) in _set(ctx, "kin_words"):
         return False
     if spelled[0].isupper():
         before = ctx.text[max(0, m.start("amount") - 3): m.start("amount")].strip()
@@ -179,7 +261,8 @@ def extract(doc, rules, found) -> list[NumberMention]:
     deadline = deadline_for(ctx)
     excluding = [r for r in dimension.rules if r.build == EXCLUDE]
     blocked += [(c.start, c.end) for c in find(dimension, ctx, excluding, deadline)]
-    chosen = select(_value_candidates(ctx, dimension, IntervalSet(blocked), deadline), blocked=blocked)
+    ctx.taken = IntervalSet(blocked)
+    chosen = select(_value_candidates(ctx, dimension, ctx.taken, deadline), blocked=blocked)
     out = []
     for cand in chosen:
         fields = dict(cand.fields)

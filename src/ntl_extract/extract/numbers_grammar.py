@@ -79,6 +79,8 @@ def parse_words(words: list[str]) -> int | None:
                 return None  # `mốt`, `lăm`, `tư` are units only after tens: alone they mean other things
             if current is not None and current % 10:
                 return None  # a second unit digit: `hai ba`
+            if word == "năm" and current:
+                return None  # after a ten five is `lăm`: `mười năm` is ten years
             current = (current or 0) + DIGIT_WORDS[word]
         else:
             return None
