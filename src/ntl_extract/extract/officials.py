@@ -59,6 +59,7 @@ class _Position:
     end: int
     former: bool
     rank: str | None
+    body_prefix: str | None = None  # words of the body the title spells (`UVTW` → `Trung ương`)
 
 
 @dataclass
@@ -88,7 +89,7 @@ _LOWER_LETTERS = "".join(sorted(  # lower-case letters, none of them a capital (
     c for r in ((0x61, 0x7B), (0xDF, 0x100), (0x100, 0x250), (0x1E00, 0x1F00))
     for c in map(chr, range(*r)) if unicodedata.category(c) == "Ll"))
 _RULE_SCANS = {
-    "title": {"lexicons": ("title",), "then": "", "prefix_ends": ("nguyên", "\\L<rank>")},
+    "title": {"lexicons": ("title",), "then": "", "prefix_ends": ("nguyên", "cựu", "\\L<rank>")},
     # honorific or rank, white space, a capital: no lower-case letter
     "honorific_name": {"lexicons": ("honorific", "rank"), "then": r"\s+(?![" + re.escape(_LOWER_LETTERS) + "])",
                        "prefix_ends": ()},
@@ -261,6 +262,7 @@ def extract(doc, rules, found) -> list[Official]:
         # photo, beside `Hoàng Văn An`) is not known: the shorter one wins next time.
         known = _Known({k for k in people if not _extends_another(k, people)})
     for person in people.values():
+        _share_bodies(lx, text, person.positions)
         person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))]
     people = {k: p for k, p in people.items() if p.positions and k != author}
     if not _add_mentions(lx, text, people, named, mentions_deadline):
@@ -269,6 +271,17 @@ def extract(doc, rules, found) -> list[Official]:
     if cap is not None and any(len(p.mentions) > cap for p in people.values()):
         ctx.warn(f"officials: out of time; at most {cap} mentions of each person kept")
     return [_official(doc, lx, text, p, cap) for p in people.values()]
+
+
+def _share_bodies(lx: Lexicons, text: str, positions: list[_Position]) -> None:
+    """Titles listed with one body written once after the last (`Phó Chỉ huy trưởng,
+    Tham mưu trưởng Bộ CHQS tỉnh`): each bare one takes the body of the next."""
+    for i in range(len(positions) - 2, -1, -1):
+        p, q = positions[i], positions[i + 1]
+        if not p.org_words and q.org_words and p.body_prefix is None and q.start > p.end \
+                and fold(p.title) not in lx.self_contained and fold(q.title) not in lx.self_contained \
+                and _COMMA.fullmatch(text, p.end, q.start):
+            p.org_words = q.org_words
 
 
 # Shares of the dimension's time (`engine.budget`) by the end of each step.
@@ -399,20 +412,32 @@ class _Reader:
         title_end = cand.title_end
         before = self._remembered(("before", cand.start), _named_before,
                                   text, cand.start, self.named_end, self.known, lx)
+        # `Thừa ủy quyền của Chủ tịch nước, Trung tướng … trao`: an office acted for, held by
+        # nobody in the sentence (unless a name follows the title itself).
+        on_behalf = _ON_BEHALF.search(text, max(0, cand.start - 40), cand.start) is not None
+        if on_behalf:
+            before = None
+        chained = before is None and self.last_person is not None and self.last_end >= 0 \
+            and _CHAIN_GAP.fullmatch(text, self.last_end, cand.start) is not None
         # A name that itself followed a title (`Phó Chủ tịch UBND tỉnh Lê Văn Hiếu, Giám đốc Sở …
         # Trần Thanh Tâm`) may be one of a list: this title may still bring its own name.
         weak = before is not None and before[2] == self.title_name_end
         named_before = before is not None and not weak
-        org_words, name_words = self._remembered(("org", cand.start, named_before), self._org_and_name,
-                                                 title_key, cand.title_start, title_end, named_before)
+        org_words, name_words = self._remembered(("org", cand.start, named_before, chained), self._org_and_name,
+                                                 title_key, cand.title_start, title_end, named_before, chained)
         title = lx.titles.get(title_key)
         position = _Position(
             title=canonical(title_text) if title is None else title, org_words=org_words, start=cand.start,
             end=org_words[-1].end if org_words else title_end,
             former=bool(cand.former),
             rank=canonical(cand.rank) if cand.rank else None,
+            body_prefix=lx.title_bodies.get(title_key),
         )
         self.covered = position.end
+        if on_behalf and not name_words:
+            self.pending = []
+            self.last_person, self.last_end = None, -1
+            return
         if name_words:
             person = self._person(" ".join(w.text for w in name_words), name_words[0].start, name_words[-1].end,
                                   cand.rule.id)
@@ -427,9 +452,13 @@ class _Reader:
         gap = text[self.last_end:cand.start] if self.last_end >= 0 else None
         ends_cleanly = _ends_segment(text, position.end)
         if before is not None:
-            name, start, end, honorific, rank, body = before
+            name, start, end, honorific, rank, body, *others = before
             if body and not org_words:  # `Hội Phụ nữ phường, do bà … làm Chủ tịch`
                 position.org_words = body
+            for other, other_start, other_end in (others[0] if others else ()):  # `các ông A, B được bầu làm …`
+                fellow = self._person(other, other_start, other_end, cand.rule.id)
+                fellow.honorific = fellow.honorific or _honorific(lx, honorific)
+                fellow.positions.append(position)
             person = self._person(name, start, end, cand.rule.id)
             person.honorific = person.honorific or _honorific(lx, honorific)
             person.rank = person.rank or (canonical(rank) if rank else None)
@@ -503,7 +532,8 @@ class _Reader:
             end = parsed(ws)
         return None if end is None else (ws, end)
 
-    def _org_and_name(self, title_key: str, title_start: int, title_end: int, named_before: bool) -> tuple[list[Word], list[Word]]:
+    def _org_and_name(self, title_key: str, title_start: int, title_end: int, named_before: bool,
+                      chained: bool = False) -> tuple[list[Word], list[Word]]:
         """The organisation after a title and the name after it (maybe none)."""
         text, lx = self.text, self.lx
         read = self._org_words(title_key, title_start, title_end, _FIRST_WORDS)
@@ -531,6 +561,11 @@ class _Reader:
             if split is None and len(run) - keep >= 2:
                 split = self._np_split(run, keep, before_run in lx.place_words)
         if split is None:
+            return org, []
+        if chained and split == (0, 2) and len(run) == 2 and run[1].key not in lx.middles \
+                and fold(" ".join(w.text for w in run)) not in known and _PLACE_END.match(text, run[-1].end):
+            # `…, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Ninh Sơn;`: the chain's person is
+            # named already; two capitals ending the segment are the body's place.
             return org, []
         return org[:run_start + split[0]], run[split[0]:split[1]]
 
@@ -572,6 +607,9 @@ def _honorific(lx: Lexicons, written: str | None) -> str | None:
 
 
 _COMMA = regex.compile(r"\s*,\s*")
+_ON_BEHALF = regex.compile(r"(?<![\w])(?:thừa\s+ủy\s+quyền|thừa\s+uỷ\s+quyền|ủy\s+quyền|uỷ\s+quyền|thay\s+mặt|thừa\s+lệnh)"
+                           r"(?:\s+(?:của|cho))?\s+$", regex.IGNORECASE)
+_PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
 _CHAIN_GAP = regex.compile(r"\s*[,;–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+)?")
 _BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
 _SEGMENT_END = regex.compile(r"\s*(?:[,;.:)\n]|$|[-–—]\s)")
@@ -587,18 +625,39 @@ def _ends_segment(text: str, end: int) -> bool:
     return _SEGMENT_END.match(text, end) is not None
 
 
-_SEPARATOR = regex.compile(r"(?:\s*[-–—,(]\s*(?:nguyên\s+)?|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*)$")
+_SEPARATOR = regex.compile(r"(?:\s*[-–—,(]\s*(?:(?:nguyên|cựu)\s+)?|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*)$")
 _CAPITAL_WORD_END = regex.compile(r"\p{Lu}\p{Ll}*\s$")
-_BARE_NAME = regex.compile(r"(?<![\p{L}])((?:\p{Lu}[\p{Ll}\p{M}]*\s){1,4}\p{Lu}[\p{Ll}\p{M}]*)$")
+_NAME_WORD = r"(?:H')?\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)?"
+_BARE_NAME = regex.compile(r"(?<![\p{L}'-])((?:" + _NAME_WORD + r"\s){1,4}" + _NAME_WORD + ")$")
+# A verb between a name and the office it gains or holds (`bà … tái đắc cử Chủ tịch Hội …`,
+# `ông … được bổ nhiệm giữ chức Giám đốc Sở …`, `… giữ chức Phó Chủ tịch`).
+_VERB_SEPARATOR = regex.compile(
+    r"\s+(?:(?:tái\s+)?đắc\s+cử|tái\s+cử|trúng\s+cử|"
+    r"(?:(?:vừa|đã|mới)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|"
+    r"phân\s+công|chỉ\s+định|cử|giao|công\s+nhận)(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
+    r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?|"
+    r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
+# Several names under one plural honorific: `các ông A, B` (before the verb).
+_PLURAL_NAMES = regex.compile(
+    r"(?<![\w])[Cc]ác\s+(?:ông|bà|đồng\s+chí|đ/c)\s+((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD
+    + r"(?:\s*,\s*(?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD + r")*)\s*(?:,|và)\s*$")
 
 
 def _named_before(text, start, named_end, known, lx):
     """A name right before a title, joined by a dash, comma or bracket
     (`đồng chí Lâm Quang Thao – Phó Bí thư …`, `ông Đào Minh Tú, Phó Thống đốc …`)."""
     m = _SEPARATOR.search(text[max(0, start - 60):start])
+    verb = None
     if not m:
-        return _named_by_do(text, start, named_end, known, lx)
+        verb = _VERB_SEPARATOR.search(text[max(0, start - 60):start])
+        if not verb:
+            return _named_by_do(text, start, named_end, known, lx)
+        m = verb
     sep_start = start - len(m.group())
+    if verb is not None:
+        found = _named_before_verb(text, sep_start, named_end, known, lx)
+        return found
+
     cand = named_end.get(sep_start)
     if cand is not None:
         cm = cand.match
@@ -615,6 +674,34 @@ def _named_before(text, start, named_end, known, lx):
     if _CAPITAL_WORD_END.search(before):
         return None
     return name, sep_start - len(name), sep_start, None, None, None
+
+
+def _named_before_verb(text, sep_start, named_end, known, lx):
+    """The name (and the names listed with it under `các ông`) before a verb of office."""
+    cand = named_end.get(sep_start)
+    if cand is not None:
+        cm = cand.match
+        name, name_start, honorific, rank = cm.group("name"), cm.start("name"), cm.group("honorific"), cm.group("rank")
+    else:
+        found = _BARE_NAME.search(text[max(0, sep_start - 60):sep_start])
+        if not found:
+            return None
+        name = found.group(1)
+        parts = name.split()
+        if fold(name) not in known and (fold(parts[0]) not in lx.surnames or fold(name) in lx.places):
+            return None
+        name_start, honorific, rank = sep_start - len(name), None, None
+        if _CAPITAL_WORD_END.search(text[max(0, name_start - 20):name_start]):
+            return None
+    others = []
+    plural = _PLURAL_NAMES.search(text[max(0, name_start - 200):name_start])
+    if plural:
+        base = max(0, name_start - 200)
+        for om in regex.finditer(r"(?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD, plural.group(1)):
+            if fold(om.group().split()[0]) in lx.surnames or fold(om.group()) in known:
+                others.append((om.group(), base + plural.start(1) + om.start(), base + plural.start(1) + om.end()))
+        honorific = honorific or regex.match(r"[Cc]ác\s+(\S+(?:\s+chí)?)", plural.group()).group(1)
+    return name, name_start, sep_start, honorific, rank, None, others
 
 
 _LAM = regex.compile(r"\s+làm\s+$")
@@ -776,7 +863,12 @@ def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = N
             raw_start, raw_end = doc.norm.raw_span(p.org_words[0].start, p.org_words[-1].end)
             org_text = " ".join(doc.raw[raw_start:raw_end].split()).strip(" ,") or None  # as written
         raw_start, raw_end = doc.norm.raw_span(p.start, p.end)
-        positions.append(Position(title=p.title, organization=expand(lx, _org_text(p.org_words, text)),
+        organization = expand(lx, _org_text(p.org_words, text))
+        if p.body_prefix and organization and not fold(organization).startswith(fold(p.body_prefix)):
+            organization = f"{p.body_prefix} {organization}"  # `UVTW Đảng` → `Trung ương Đảng`
+        if organization and fold(p.title) in lx.ministry_titles and not fold(organization).startswith("bộ "):
+            organization = f"Bộ {organization}"  # `Bộ trưởng Ngoại giao` heads `Bộ Ngoại giao`
+        positions.append(Position(title=p.title, organization=organization,
                                   organization_text=org_text, former=p.former, start=raw_start, end=raw_end))
     mentions = sorted({(s, e): r for s, e, r in person.mentions}.items())
     if cap is not None:

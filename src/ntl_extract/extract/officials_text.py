@@ -45,7 +45,7 @@ def fold(value: str) -> str:
 # (Runs of letters are single repeats, which the regex module matches fastest.)
 _WORD = regex.compile(
     r"(?:TP|Tp)\.(?!\p{L})|[\p{L}\p{M}][\p{L}\p{M}&'’/]*(?:[.-](?=[\p{L}\p{M}])[\p{L}\p{M}&'’/]*)*|[0-9]+[\p{L}0-9]*"
-    r"|\([^()\n]{1,40}\)|[,;:.!?\"“”–—-]")
+    r"|\([^()\n]{1,40}\)|[,;:.!?\"“”–—)-]")
 # A Vietnamese syllable written without its marks; a word that is none (`Carlos`,
 # `Trump`, `Medina`) is foreign.
 _VN_SYLLABLE = regex.compile(
@@ -88,6 +88,11 @@ class Lexicons:
         self.titles = {fold(t): t for t in lx["title"]}  # the lexicon's spelling is canonical
         self.titles.update({fold(variant): canonical_title for canonical_title, variants in tb["titles"].items()
                             for variant in [canonical_title, *variants]})
+        # Titles that spell part of their body (`UVTW Đảng`: `Ủy viên` of `Trung ương Đảng`).
+        self.title_bodies = {fold(t): body for t, body in tb.get("title_bodies", {}).items()}
+        # Titles that stand alone (`Phó Thủ tướng, Bộ trưởng Bộ …`): never share the next title's body.
+        self.self_contained = {fold(t) for t in tb.get("self_contained_titles", [])}
+        self.ministry_titles = {fold(t) for t in tb.get("ministry_titles", [])}
         self.shared_head = {fold(t): head for t, head in tb["titles_sharing_head"].items()}
         self.across_tai = {fold(t) for t in tb["titles_across_tai"]}
         self.org_compounds = {fold(w) for w in tb["org_compounds"]}
