@@ -217,6 +217,10 @@ def _issuer_phrase(ctx: Context, text: str, at: int, whole: bool = False) -> str
     if not m:
         return None
     phrase = regex.sub(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\w-]+.*$", "", m.group("issuer").strip(), flags=regex.I)
+    if getattr(ctx, "person_tail_rx", None) is not None and ctx.person_tail_rx.search(phrase):
+        # `Chủ tịch UBND quận X Trần Văn Bình đã ký …`: a named person signed; the
+        # gold convention gives no issuer then (the office alone is given when unnamed).
+        return None
     return expand_body(ctx, _usual_spelling(ctx.text, phrase, at))
 
 
@@ -328,6 +332,7 @@ def extract(doc, rules, found) -> list[Document]:
     resolve_by = started + RESOLVE_SHARE * seconds
     tables = dimension.tables
     ctx.doc_issuer_rx = _compiled(dimension, "issuer")
+    ctx.person_tail_rx = _person_tail(rules)
     ctx.issuer_after_rx = regex.compile(tables["issuer_after"], regex.IGNORECASE)
     ctx.subject_rx = regex.compile(tables["subject_after"], regex.IGNORECASE)
     to_norm = doc.norm.norm_offset
@@ -381,6 +386,23 @@ def extract(doc, rules, found) -> list[Document]:
 _COMPILED: dict = {}
 
 
+def _person_tail(rules):
+    """A person's name ending an issuer phrase: a surname, a middle name and one or
+    two more capitals (the officials' lexicons: a surname and a middle name open a
+    person's name, never a place's). None when the officials rules are not loaded."""
+    try:
+        lexicons = rules["officials"].lexicons
+        surnames, middles = lexicons["surname"], lexicons["middle_name"]
+    except (KeyError, AttributeError, TypeError):
+        return None
+    key = ("person_tail", id(lexicons))
+    if key not in _COMPILED:
+        _COMPILED[key] = regex.compile(
+            r"(?<=\S)\s+\L<surname>\s+\L<middle>(?:\s+\p{Lu}\p{Ll}*){1,2}$",
+            surname=sorted(surnames, key=len, reverse=True), middle=sorted(middles, key=len, reverse=True))
+    return _COMPILED[key]
+
+
 def _compiled(dimension, name: str):
     """The issuer-phrase pattern, built once from the body lexicon."""
     key = (id(dimension), name)
@@ -388,7 +410,8 @@ def _compiled(dimension, name: str):
         heads = sorted(dimension.tables["body_heads"], key=len, reverse=True)
         tails = sorted(dimension.tables["body_tail_words"], key=len, reverse=True)
         types = sorted(dimension.lexicons["doc_type"], key=len, reverse=True)
+        offices = sorted(dimension.tables["office_heads"], key=len, reverse=True)
         pattern = regex.compile(dimension.tables["issuer_phrase"], regex.IGNORECASE,
-                                body_head=heads, body_tail=tails, doc_type=types)
+                                body_head=heads, body_tail=tails, doc_type=types, office_head=offices)
         _COMPILED[key] = pattern
     return _COMPILED[key]
