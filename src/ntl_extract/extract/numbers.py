@@ -221,8 +221,9 @@ def count(m, ctx: Context):
         return None
     if quoted:
         return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit, "_end": quoted[1]}
-    first = _key(unit.split()[0])
-    if first in _not_a_count(ctx.dimension):
+    words = unit.split()
+    first = _key(words[0])
+    if first in _not_a_count(ctx.dimension) and not _currency_compound(ctx, words):
         return None  # a measure or an amount of money: the quantity and money rules read it
     if first in _set(ctx, "needs_qualifier") and _is_score(ctx, m, unit):
         return None
@@ -289,6 +290,16 @@ def _value_candidates(ctx: Context, dimension, taken: IntervalSet, deadline: flo
 
 
 _NOT_A_COUNT: dict = {}
+
+
+def _currency_compound(ctx: Context, words: list[str]) -> bool:
+    """`đồng chí`, `đồng bào`: a currency word that is half of another noun."""
+    if len(words) < 2 or _key(words[0]) != "đồng":
+        return False
+    key = (id(ctx.dimension), "dong_compound")
+    if key not in _SETS:
+        _SETS[key] = frozenset(_key(w) for w in ctx.dimension.lexicons["dong_compound"])
+    return _key(words[1]) in _SETS[key]
 
 
 def _not_a_count(dimension) -> frozenset[str]:
