@@ -225,6 +225,8 @@ def count(m, ctx: Context):
     first = _key(words[0])
     if first in _not_a_count(ctx.dimension) and not _currency_compound(ctx, words):
         return None  # a measure or an amount of money: the quantity and money rules read it
+    if first in ("khóa", "nhiệm") and len(words) > 1 and _ROMAN_NUMERAL.fullmatch(words[-1]):
+        return None  # `Hội nghị Trung ương 8 khóa XIII`: the number names a plenum of a term
     if first in _set(ctx, "needs_qualifier") and _is_score(ctx, m, unit):
         return None
     spelled = m.group("amount")
@@ -290,6 +292,9 @@ def _value_candidates(ctx: Context, dimension, taken: IntervalSet, deadline: flo
 
 
 _NOT_A_COUNT: dict = {}
+
+
+_ROMAN_NUMERAL = regex.compile(r"[IVXLC]+")
 
 
 def _currency_compound(ctx: Context, words: list[str]) -> bool:
