@@ -44,7 +44,8 @@ def fold(value: str) -> str:
 # (`TP. Hà Nội`), and letters joined by `.`/`-` stay one word (`TP.HCM`, `Lao-động`).
 # (Runs of letters are single repeats, which the regex module matches fastest.)
 _WORD = regex.compile(
-    r"(?:TP|Tp)\.(?!\p{L})|[\p{L}\p{M}][\p{L}\p{M}&'’/]*(?:[.-](?=[\p{L}\p{M}])[\p{L}\p{M}&'’/]*)*|[0-9]+[\p{L}0-9]*"
+    r"(?:TP|Tp)\.(?!\p{L})|\p{Lu}{1,4}(?:,\p{Lu}[\p{Lu}&]*)+(?![\p{L}\p{M}])"  # `VH,TT&DL`: one abbreviation
+    r"|[\p{L}\p{M}][\p{L}\p{M}&'’/]*(?:[.-](?=[\p{L}\p{M}])[\p{L}\p{M}&'’/]*)*|[0-9]+[\p{L}0-9]*"
     r"|\([^()\n]{1,40}\)|[,;:.!?\"“”–—)-]")
 # A Vietnamese syllable written without its marks; a word that is none (`Carlos`,
 # `Trump`, `Medina`) is foreign.
