@@ -58,6 +58,16 @@ CASES = [
     # bylines with a label
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nTin, ảnh: Đào Quỳnh", {"author": "Đào Quỳnh"}),
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nBài và ảnh: Lò Văn Sinh", {"author": "Lò Văn Sinh"}),
+    ("Trang chủ » Tin tức » Tin trong huyện\nHuyện Mỹ Lộc ra quân làm đường giao thông nông thôn\nNội dung bài viết.",
+     {"title": "Huyện Mỹ Lộc ra quân làm đường giao thông nông thôn"}),
+    ("Văn hóa - Xã hội\nCập nhật: 08:30, 02/03/2024\n\nPhường Cát Linh tổ chức ngày hội đọc sách cho thiếu nhi\nNội dung.",
+     {"title": "Phường Cát Linh tổ chức ngày hội đọc sách cho thiếu nhi", "published": "2024-03-02T08:30+07:00"}),
+    # a headline only in capitals is the title; a lead paragraph never is
+    ("HUYỆN ỦY TÂN YÊN SƠ KẾT CÔNG TÁC QUÝ I\n\n05/04/2024\n\nSáng 4/4, Huyện ủy Tân Yên tổ chức hội nghị sơ kết công tác quý I.\n",
+     {"title": "HUYỆN ỦY TÂN YÊN SƠ KẾT CÔNG TÁC QUÝ I", "category": None}),
+    # a byline with a label and an agency after the name
+    ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nTin: Hoàng Thu - Đài TT huyện", {"author": "Hoàng Thu"}),
+    ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nĐức Tuân - VGP", {"author": "Đức Tuân"}),
     # a lead paragraph opening with a plain capitalised word is no outlet
     ("Tiêu đề bài\n05/05/2024\nSáng nay - theo kế hoạch - hội nghị khai mạc.",
      {"outlet": None}),

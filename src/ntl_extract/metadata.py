@@ -48,14 +48,19 @@ _CHROME = regex.compile(
 _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 _WORD = r"\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
+# The agency after a name: `- VGP`, `- TTXVN`, `- Đài TT xã`, `(CTV)`.
+_AGENCY = r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí)\b[\w ./&-]{0,30})"
 _BYLINE = regex.compile(
-    rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+-\s+{_NAME})?)"
+    rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+-\s+(?!{_AGENCY}\s*$){_NAME})?)"
+    rf"(?:\s+-\s+{_AGENCY})?"
     r"(?:\s*\((?P<agency>[\w ./-]{2,25})\))?\s*$"
 )
 # A breadcrumb or a section line: short parts between `›`, `»`, `>`, ` / ` or
 # ` | ` (`Trang chủ / Tin tức / Kinh tế`, `Thế giới | Ngoại giao`).
-_BREADCRUMB = regex.compile(r"^(?:[^›»>/|]{1,40}\s*(?:›|»|>|\s/\s|\s\|\s)\s*)+[^›»>/|]{1,40}$")
-_SECTION_WORDS = 4  # a head line this short, followed by a longer one, is a section name
+# (`»` reaches here as `"`, the normalised quote, so a quote between spaces separates too.)
+_BREADCRUMB = regex.compile(r"^(?:[^›»>/|\"]{1,40}\s*(?:›|»|>|\s/\s|\s\|\s|\s\"\s)\s*)+[^›»>/|\"]{1,40}$")
+_SECTION_WORDS = 4  # a head line this short (in words), followed by a longer one, is a section name
+_WORDS = regex.compile(r"\w+")
 # Labels a byline may carry: `Tin: …`, `Bài, ảnh: …`, `Tin và ảnh: …`, `Thực hiện: …`.
 _BYLINE_LABEL = regex.compile(
     r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|\+|&)\s*(?:ảnh|video|clip))?|thực\s+hiện|nhóm\s+thực\s+hiện)\s*:\s*",
@@ -136,7 +141,7 @@ def _is_category(line: str) -> bool:
 def _is_section(line: str, following: list[tuple[int, int]], text: str) -> bool:
     """A short head line (`Xây dựng Đảng`) with a longer, title-like line after
     it is the section it was filed under, not the title."""
-    if len(line.split()) > _SECTION_WORDS or _SENTENCE_END.search(line) or any(c.isdigit() for c in line):
+    if len(_WORDS.findall(line)) > _SECTION_WORDS or _SENTENCE_END.search(line) or any(c.isdigit() for c in line):
         return False
     for start, end in following[:2]:
         nxt = text[start:end]
@@ -198,6 +203,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     headers: dict[str, str] = {}
     boilerplate: list[tuple[int, int]] = []
     category = outlet = None
+    category_span = None
     published: Published | None = None
     labelled_author = None
     views = None
@@ -222,6 +228,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             continue
         if category is None and title_span is None and _is_category(line):
             category = canonical(_doubled(line) or line)
+            category_span = (start, end)
             if _doubled(line):
                 boilerplate.append((start, end))
             continue
@@ -253,6 +260,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             if _is_section(line, head[index + 1:], text):
                 category = category or canonical(line)
                 continue
+            if line.endswith(".") and not line.endswith("..."):
+                continue  # a lead paragraph, not a headline
             title_span = (start, end)
 
     for start, end in body_lines[-3:]:
@@ -268,6 +277,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             published = Published.parse(headers["date"])
         except ValueError:
             doc.warnings.append(f"header date {headers['date']!r} is not a date")
+    if title is None and title_span is None and category_span is not None and not headers:
+        # The only headline is in capitals (`ỦY BAN KIỂM TRA TỈNH ỦY KỲ HỌP THỨ 27`): it is the title.
+        title_span, category = category_span, None
     if title is None:
         if "title" in headers:
             title = headers["title"]
