@@ -485,6 +485,51 @@ def lunar_new_year(m, ctx: Context):
     return _fields(new_year.isoformat(), inferred)
 
 
+# Lunar months by name: Giêng is the first, Chạp the twelfth.
+_LUNAR_MONTHS = {"giêng": 1, "chạp": 12}
+
+
+@builder("dates.lunar_day", requires=("lday",))
+def lunar_day(m, ctx: Context):
+    """A day of the lunar calendar: `rằm tháng Giêng`, `mùng 5 Tết`, `mồng 10
+    tháng 3 âm lịch`, `rằm tháng Bảy năm Giáp Thìn`. The lunar year comes from
+    the text (a year or its stem-branch name) or else is the one that puts the
+    day nearest the publication date; with neither there is no value."""
+    day = 15 if fold(m.group("lday")) == "rằm" else _int(m.group("lday"))
+    month = 1 if _has(m, "tet") else (_LUNAR_MONTHS.get(fold(m.group("lmonth"))) or _int(m.group("lmonth")))
+    if day is None or month is None or not (1 <= day <= 30 and 1 <= month <= 12):
+        return None
+    inferred: list[str] = []
+    year = _year(m.group("year")) if _has(m, "year") else None
+    if year is None and _has(m, "canchi") and _pub(ctx) is not None:
+        year = _year_of_stem_branch(fold(m.group("canchi")), _pub(ctx).year)
+        inferred.append("year")
+    if year is None:
+        published = _pub(ctx)
+        if published is None:
+            return None
+        inferred.append("year")
+        options = [(y, _lunar_to_solar(y, month, day)) for y in (published.year - 1, published.year, published.year + 1)]
+        options = [(y, d) for y, d in options if d is not None]
+        if not options:
+            return None
+        year = min(options, key=lambda o: _AHEAD_WEIGHT * (o[1] - published).days
+                   if o[1] > published else (published - o[1]).days)[0]
+    solar = _lunar_to_solar(year, month, day)
+    return _fields(solar.isoformat(), inferred) if solar else None
+
+
+@lru_cache(maxsize=1024)
+def _lunar_to_solar(year: int, month: int, day: int) -> dt.date | None:
+    """Day/month of lunar `year` on the solar calendar (Vietnam, UTC+7)."""
+    import lunar_vn
+
+    try:
+        return lunar_vn.lunar_to_solar(lunar_vn.LunarDate(day=day, month=month, year=year), time_zone=7.0)
+    except ValueError:  # no such day (a 30th in a short month) or out of range
+        return None
+
+
 _STEMS = ["canh", "tân", "nhâm", "quý", "giáp", "ất", "bính", "đinh", "mậu", "kỷ"]
 _BRANCHES = ["thân", "dậu", "tuất", "hợi", "tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi"]
 
