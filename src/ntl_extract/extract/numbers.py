@@ -241,10 +241,11 @@ def count(m, ctx: Context):
 
 
 def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
-    """Spelled numbers are also names and kin words: `Hai Bà Trưng`, `Ba Đình`
-    (a capitalised noun), `ba mẹ` (dad); a capital `Hai` counts only where a
-    sentence starts."""
-    if unit[0].isupper() or _key(unit.split()[0]) in _set(ctx, "kin_words"):
+    """Spelled numbers are also names, kin words and adjectives: `Hai Bà Trưng`,
+    `Ba Đình` (a capitalised noun), `ba mẹ` (dad), `hai chiều` (two-way); a
+    capital `Hai` counts only where a sentence starts."""
+    first = _key(unit.split()[0])
+    if unit[0].isupper() or first in _set(ctx, "kin_words") or first in _set(ctx, "spelled_adjective_heads"):
         return False
     if spelled[0].isupper():
         before = ctx.text[max(0, m.start("amount") - 3): m.start("amount")].strip()
