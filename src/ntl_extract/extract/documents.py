@@ -100,6 +100,35 @@ def _symbol_parts(m) -> list[str]:
     return [c for c in _SEPARATOR.split(m.group("code") or "") if c]
 
 
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
+
+
+def _verb_then_count(ctx: Context, m) -> bool:
+    """`kết luận 3 bị can`, `quyết định 5 nội dung`: a type word in lower case,
+    no `số`, a bare number and then a lower-case noun is a verb and a count,
+    not a reference (`quyết định 1909 của Thủ tướng` still is one)."""
+    written = m.group("type")
+    if not written or not written[0].islower():
+        return False
+    if "số" in ctx.text[m.end("type"):m.start("number")].lower():
+        return False
+    following = _NEXT_WORD.match(ctx.text, m.end("number"))
+    if following is None or not following.group(1)[0].islower():
+        return False
+    return fold(following.group(1)) not in _after_bare_number(ctx)
+
+
+def _after_bare_number(ctx: Context) -> frozenset[str]:
+    words = ctx.tables["after_bare_number"]
+    key = id(words)
+    if key not in _AFTER_BARE:
+        _AFTER_BARE[key] = frozenset(fold(w) for w in words)
+    return _AFTER_BARE[key]
+
+
+_AFTER_BARE: dict[int, frozenset[str]] = {}
+
+
 @builder("documents.reference", requires=("type", "number"))
 def reference(m, ctx: Context):
     """A reference by number: `Quyết định số 1456/QĐ-TTg`, `Chương trình số 11- CTr/QU`,
@@ -112,6 +141,8 @@ def reference(m, ctx: Context):
     from_code = next(filter(None, (_type_of_code(ctx, c) for c in codes)), None)
     found = from_word or from_code
     if found is None:
+        return None
+    if not codes and _verb_then_count(ctx, m):
         return None
     doc_type, code = found
     fields = {"type": doc_type, "type_code": code or (from_code and from_code[1]),
