@@ -132,6 +132,21 @@ def _with_prefix(rule: Rule, m, text: str):
     return Joined(pm, m, text)
 
 
+def candidates_of(rule: Rule, build, m, ctx: Context) -> list[Candidate]:
+    """The candidates a builder makes of one match: none, one, or several (a
+    list); a builder may move a candidate's span with `_start` / `_end`."""
+    built = build(m, ctx)
+    if built is None:
+        return []
+    out = []
+    for fields in built if isinstance(built, list) else [built]:
+        start = fields.pop("_start", m.start())
+        end = fields.pop("_end", m.end())
+        if end > start:
+            out.append(Candidate(start, end, rule, fields, m))
+    return out
+
+
 def run_rule(rule: Rule, ctx: Context, seconds: float) -> list[Candidate]:
     """All candidates of one rule; a rule that runs out of time warns and stops."""
     build = BUILDERS[rule.build]
@@ -143,16 +158,8 @@ def run_rule(rule: Rule, ctx: Context, seconds: float) -> list[Candidate]:
     try:
         for core in rule.pattern.finditer(text, timeout=seconds):
             m = _with_prefix(rule, core, text)
-            if m is None:
-                continue
-            built = build(m, ctx)
-            if built is None:
-                continue
-            for fields in built if isinstance(built, list) else [built]:
-                start = fields.pop("_start", m.start())
-                end = fields.pop("_end", m.end())
-                if end > start:
-                    out.append(Candidate(start, end, rule, fields, m))
+            if m is not None:
+                out.extend(candidates_of(rule, build, m, ctx))
     except TimeoutError:
         ctx.warn(f"rule {rule.id} gave up after {seconds:.2f}s on this text")
     return out

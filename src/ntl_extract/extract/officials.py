@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Official, Position
-from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, run_rule, select
+from ..rules import trie_pattern
+from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, institution_keep, is_name_word, is_private, lexicons,
                              looks_foreign, parse_org, split_name, starts_with_place, surname_length, words)
 from .registry import BUILDERS, builder
@@ -101,21 +102,7 @@ _CASE_ODD = re.compile("[\u017f\u0130]")
 
 def _re_trie(words) -> str:
     """A stdlib-`re` alternation of `words`, shaped as a trie (fast to scan)."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return "(?:" + emit(root) + ")"
+    return trie_pattern(words, escape=re.escape)
 
 
 class _Scan:
@@ -212,16 +199,8 @@ def _run_scan(scan: _Scan, ctx: Context, haystack: str, deadline: float) -> list
             continue
         pos = core.end() if core.end() > at else at + 1
         m = _prefixed(scan, core, text)
-        if m is None:
-            continue
-        built = build(m, ctx)
-        if built is None:
-            continue
-        for fields in built if isinstance(built, list) else [built]:
-            start = fields.pop("_start", m.start())
-            end = fields.pop("_end", m.end())
-            if end > start:
-                out.append(Candidate(start, end, rule, fields, m))
+        if m is not None:
+            out.extend(candidates_of(rule, build, m, ctx))
     return out
 
 
