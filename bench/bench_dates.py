@@ -15,6 +15,7 @@ documents skip sentence splitting, which is not the extractor's time. The accept
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from ntl_extract.document import Doc, Published
 from ntl_extract.extract import dates
 from ntl_extract.normalise import normalise
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import seed_text  # noqa: E402
 
 PATHOLOGICAL = {
     "1/ x500k": "1/" * 500_000,
@@ -46,12 +48,6 @@ def one_sentence_doc(text: str) -> Doc:
     """A Doc without sentence splitting: the splitter (not timed here) is itself
     slow on some of these inputs, and the dates extractor does not need it."""
     return Doc(raw=text, norm=normalise(text), sentences=((0, len(text)),), _sentence_starts=[0])
-
-
-def seed_text(size: int) -> str:
-    seeds = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
-    block = "\n\n".join(seeds) + "\n\n"
-    return (block * (size // len(block) + 1))[:size]
 
 
 def time_extract(doc: Doc, rules, repeat: int) -> tuple[float, float, int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 import time
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from ntl_extract.document import Doc, Published
 dates = importlib.import_module("ntl_extract.extract.dates")
 documents = importlib.import_module("ntl_extract.extract.documents")
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import seed_text  # noqa: E402
 
 PATHOLOGICAL = {
     "1/ x500k": "1/" * 500_000,
@@ -39,10 +41,6 @@ PATHOLOGICAL = {
     "của UBND x120k": "của UBND " * 120_000,
 }
 
-
-def seed_text(size: int) -> str:
-    seeds = "\n\n".join(p.read_text("utf-8") for p in sorted(CORPUS.glob("*.txt")))
-    return (seeds + "\n\n") * (size // (len(seeds) + 2) + 1)
 
 
 def time_documents(doc: Doc, rules, with_dates: bool = True) -> tuple[float, int]:

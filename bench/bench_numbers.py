@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 import time
 from pathlib import Path
 
@@ -26,7 +27,8 @@ numbers = importlib.import_module("ntl_extract.extract.numbers")
 dates = importlib.import_module("ntl_extract.extract.dates")
 documents = importlib.import_module("ntl_extract.extract.documents")
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import seed_text  # noqa: E402
 
 PATHOLOGICAL = {
     "1/ x500k": "1/" * 500_000,
@@ -41,10 +43,6 @@ PATHOLOGICAL = {
     "số 3 x170k": "số 3 " * 170_000,
 }
 
-
-def seed_text(size: int) -> str:
-    seeds = "\n\n".join(p.read_text("utf-8") for p in sorted(CORPUS.glob("*.txt")))
-    return (seeds + "\n\n") * (size // (len(seeds) + 2) + 1)
 
 
 def time_numbers(doc: Doc, rules, with_found: bool = True) -> tuple[float, int]:

@@ -55,3 +55,10 @@ def text_of_size(size: int) -> str:
         if total >= size:
             break
     return "\n\n".join(out)
+
+
+def seed_text(size: int) -> str:
+    """The sample articles repeated to about `size` characters (the per-extractor
+    benchmarks' text: the same every run, so runs compare)."""
+    texts = "\n\n".join(text for text in seeds())
+    return (texts + "\n\n") * (size // (len(texts) + 2) + 1)
