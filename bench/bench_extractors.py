@@ -19,22 +19,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import articles, text_of_size  # noqa: E402
+from corpus import PATHOLOGICAL, articles, text_of_size  # noqa: E402
 
 from ntl_extract import load_rules  # noqa: E402
 from ntl_extract.document import Doc, Published  # noqa: E402
 from ntl_extract.extract import ORDER  # noqa: E402
-
-PATHOLOGICAL = {
-    "digits": "9" * 1_000_000,
-    "slashes": "1/" * 500_000,
-    "dots": "1." * 500_000,
-    "capitals": "A." * 500_000,
-    "words": "Quyết định " * 90_000,
-    "titles": "Phó Chủ tịch UBND " * 55_000,
-    "names": "Nguyễn Văn An " * 70_000,
-    "dates": "ngày 1/1/2020 " * 70_000,
-}
 
 
 def run_all(doc, rules, only: set[str]) -> dict[str, float]:

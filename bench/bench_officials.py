@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import PATHOLOGICAL as BASE_PATHOLOGICAL  # noqa: E402
 from corpus import articles, text_of_size  # noqa: E402
 
 from ntl_extract import load_rules  # noqa: E402
@@ -29,12 +30,7 @@ from ntl_extract.document import Doc  # noqa: E402
 from ntl_extract.extract import officials  # noqa: E402
 
 PATHOLOGICAL = {
-    "slashes": "1/" * 500_000,
-    "digits": "9" * 1_000_000,
-    "capitals": "A." * 500_000,
-    "words": "Quyết định " * 90_000,
-    "titles": "Phó Chủ tịch UBND " * 55_000,
-    "names": "Nguyễn Văn An " * 70_000,
+    **BASE_PATHOLOGICAL,
     "honorifics": "ông Nguyễn Văn An, Chủ tịch " * 35_000,
 }
 

@@ -62,3 +62,18 @@ def seed_text(size: int) -> str:
     benchmarks' text: the same every run, so runs compare)."""
     texts = "\n\n".join(text for text in seeds())
     return (texts + "\n\n") * (size // (len(texts) + 2) + 1)
+
+
+# About 1 MB each of what breaks naive patterns: long runs of digits, dots,
+# capitals, slashes, and of the words rules start from. Every extractor must
+# finish each in under a second (the per-extractor benches add their own).
+PATHOLOGICAL = {
+    "digits": "9" * 1_000_000,
+    "slashes": "1/" * 500_000,
+    "dots": "1." * 500_000,
+    "capitals": "A." * 500_000,
+    "words": "Quyết định " * 90_000,
+    "titles": "Phó Chủ tịch UBND " * 55_000,
+    "names": "Nguyễn Văn An " * 70_000,
+    "dates": "ngày 1/1/2020 " * 70_000,
+}

@@ -642,17 +642,26 @@ def _named_before(text, start, named_end, known, lx):
         cm = cand.match
         return cm.group("name"), cm.start("name"), cm.end("name"), cm.group("honorific"), cm.group("rank"), None
     # A bare name: capitalised words starting with a surname, not after another capital.
-    found = _BARE_NAME.search(text[max(0, sep_start - 60):sep_start])
+    name = _bare_name_before(text, sep_start, known, lx, lookback=2)
+    if name is None:
+        return None
+    return name, sep_start - len(name), sep_start, None, None, None
+
+
+def _bare_name_before(text, end, known, lx, lookback: int) -> str | None:
+    """The capitalised words ending at `end` when they make a name (a known
+    one, or a surname first and no place), and no capitalised word ends in the
+    `lookback` characters before them."""
+    found = _BARE_NAME.search(text[max(0, end - 60):end])
     if not found:
         return None
     name = found.group(1)
-    parts = name.split()
-    if fold(name) not in known and (fold(parts[0]) not in lx.surnames or fold(name) in lx.places):
+    if fold(name) not in known and (fold(name.split()[0]) not in lx.surnames or fold(name) in lx.places):
         return None
-    before = text[max(0, sep_start - len(name) - 2):sep_start - len(name)]
-    if _CAPITAL_WORD_END.search(before):
+    start = end - len(name)
+    if _CAPITAL_WORD_END.search(text[max(0, start - lookback):start]):
         return None
-    return name, sep_start - len(name), sep_start, None, None, None
+    return name
 
 
 def _named_before_verb(text, sep_start, named_end, known, lx):
@@ -662,16 +671,10 @@ def _named_before_verb(text, sep_start, named_end, known, lx):
         cm = cand.match
         name, name_start, honorific, rank = cm.group("name"), cm.start("name"), cm.group("honorific"), cm.group("rank")
     else:
-        found = _BARE_NAME.search(text[max(0, sep_start - 60):sep_start])
-        if not found:
-            return None
-        name = found.group(1)
-        parts = name.split()
-        if fold(name) not in known and (fold(parts[0]) not in lx.surnames or fold(name) in lx.places):
+        name = _bare_name_before(text, sep_start, known, lx, lookback=20)
+        if name is None:
             return None
         name_start, honorific, rank = sep_start - len(name), None, None
-        if _CAPITAL_WORD_END.search(text[max(0, name_start - 20):name_start]):
-            return None
     others = []
     plural = _PLURAL_NAMES.search(text[max(0, name_start - 200):name_start])
     if plural:
