@@ -8,6 +8,7 @@ the code here only walks the lines near the top and the tail of the text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 import regex
@@ -69,10 +70,13 @@ _SENTENCE_END = regex.compile(r"[.!?…\"'):;]\s*$")
 _MAX_BYLINE = 40
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """Spans of the non-empty lines of `text` (stripped)."""
     out = []
-    for m in regex.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         line = m.group()
         if line.strip():
             lead = len(line) - len(line.lstrip())
@@ -159,6 +163,18 @@ def _split_keywords(text: str) -> tuple[str, ...]:
     for part in parts:
         tags.extend(t.strip() for t in _GLUED_TAG.split(part) if t.strip())
     return tuple(dict.fromkeys(canonical(t) for t in tags))
+
+
+def _closing_lines(text: str, lines: list[tuple[int, int]], count: int) -> list[tuple[int, int]]:
+    """The last `count` lines that are neither keywords nor site chrome, in order."""
+    out: list[tuple[int, int]] = []
+    for start, end in reversed(lines):
+        line = text[start:end]
+        if not _KEYWORDS.match(line) and not _CHROME.match(line):
+            out.append((start, end))
+            if len(out) == count:
+                break
+    return out[::-1]
 
 
 def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
@@ -285,9 +301,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             title = headers["title"]
         elif title_span:
             title = text[title_span[0]:title_span[1]]
-    tail_lines = [span for span in body_lines if not _KEYWORDS.match(text[span[0]:span[1]])
-                  and not _CHROME.match(text[span[0]:span[1]])]
-    author, author_span = _byline(text, tail_lines[1:] if title_span else tail_lines)
+    # The byline is on the last line of text (not the title's, which is the first).
+    closing = _closing_lines(text, body_lines, 2)
+    author, author_span = _byline(text, closing[1:] if title_span else closing)
     if labelled_author and author != labelled_author:
         author, author_span = labelled_author, None
     doc.metadata_spans = {"title": title_span, "author": author_span}  # normalised offsets
