@@ -16,9 +16,9 @@ from .runner import Job, handle
 
 
 def _handle_remote(item: Item, job: Job) -> Outcome:
-    from .rules import load_rules
+    from .pipeline import ready_rules
 
-    return handle(item, load_rules(job.rules_dir), job)
+    return handle(item, ready_rules(job.rules_dir), job)
 
 
 def run_dask(items: Iterable[Item], job: Job, address, ordered: bool = True, window: int = 256) -> Iterator[Outcome]:
@@ -59,9 +59,9 @@ def _take(it: Iterator[Item], n: int) -> list[Item]:
 
 
 def _record_of(item: Item, rules_dir: str | None, published: str | None) -> dict:
-    from .rules import load_rules
+    from .pipeline import ready_rules
 
-    outcome = process(item, load_rules(rules_dir), published)
+    outcome = process(item, ready_rules(rules_dir), published)
     if outcome.record is not None:
         return outcome.record
     return {"doc_id": outcome.doc_id, "error": outcome.error.to_dict()}

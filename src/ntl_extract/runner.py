@@ -32,12 +32,12 @@ class Job:
 
 
 def _init_worker(job: Job) -> None:
-    from .rules import load_rules
+    from .pipeline import ready_rules
 
     # The parent decides about interruption; workers finish the item in hand.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _STATE["job"] = job
-    _STATE["rules"] = load_rules(job.rules_dir)
+    _STATE["rules"] = ready_rules(job.rules_dir)
 
 
 def _work(batch: list[Item]) -> list[Outcome]:
@@ -86,9 +86,9 @@ def run(items: Iterable[Item], job: Job, jobs: int = 1, ordered: bool = True) ->
     with the number of inputs.
     """
     if jobs <= 1:
-        from .rules import load_rules
+        from .pipeline import ready_rules
 
-        rules = load_rules(job.rules_dir)
+        rules = ready_rules(job.rules_dir)
         for item in items:
             yield handle(item, rules, job)
         return
