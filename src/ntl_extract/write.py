@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -80,10 +79,12 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     `--resume` restores anyway (a record whose bytes were lost fails to parse
     and is redone)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # One temporary name per process and target (a process writes one file at
+    # a time): cheaper than mkstemp's random names, and still matched by
+    # remove_stale_temporaries.
+    tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with _created(tmp) as handle:
             handle.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.replace(tmp, path)
     except BaseException:
@@ -92,6 +93,16 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _created(path: Path):
+    """`path` opened for writing, its folder made if missing (asking only on
+    failure: a stat per record cost as much as writing it)."""
+    try:
+        return open(path, "wb")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return open(path, "wb")
 
 
 def remove_stale_temporaries(folder: str | os.PathLike) -> int:
