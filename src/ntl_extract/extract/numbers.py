@@ -10,6 +10,7 @@ from __future__ import annotations
 
 
 from bisect import bisect_left
+from functools import lru_cache
 
 import regex
 
@@ -17,7 +18,7 @@ from ..model import NumberMention
 from ..normalise import canonical, fold
 from .engine import Context, IntervalSet, deadline_for, find, select
 from .numbers_grammar import as_json_number, parse_amount
-from .numbers_scan import anchor_patterns, anchors, run_anchored, word_prefilter
+from .numbers_scan import anchor_patterns, anchors, prepare, run_anchored, word_prefilter
 from .registry import builder
 
 DIMENSION = "numbers"
@@ -36,46 +37,95 @@ def _amount(m, group: str = "amount"):
     return parse_amount(text) if text else None
 
 
-_SETS: dict = {}
+class _Prepared:
+    """What `extract` needs of a rule set beyond its compiled patterns: the
+    rules of each pass, the word lists as lowercase sets, the subject pattern,
+    and the counted noun of every noun group read so far. Built once per rule
+    set instead of once per text or per match."""
+
+    def __init__(self, dimension) -> None:
+        self.tables = dimension.tables
+        self.excluding = [r for r in dimension.rules if r.build == EXCLUDE]
+        literals = self.tables.get("exclusion_literals", {})
+        self.literals = {id(r): literals[r.id.split(".", 1)[1]] for r in self.excluding
+                         if r.id.split(".", 1)[1] in literals}
+        table = self.tables["anchors"]
+        by_id = {r.id.split(".", 1)[1]: r for r in dimension.rules if r.build != EXCLUDE}
+        at_digits = [by_id[i] for i in table["digit_rules"]]
+        at_words = [by_id[i] for i in table["word_rules"]]
+        anchored = {id(r) for r in at_digits + at_words}
+        self.at_digits, self.at_words = prepare(at_digits), prepare(at_words)
+        self.rest = [r for r in by_id.values() if id(r) not in anchored]  # value rules that scan the whole text
+        self.gate, self.word = anchor_patterns(dimension)
+        self.word_prefilter = word_prefilter(dimension)
+        self.subject_rx = regex.compile(self.tables["subject_pattern"], regex.IGNORECASE)
+        lexicons = dimension.lexicons
+        # Words after a number that make it a measure or money.
+        self.not_a_count = frozenset(fold(w) for w in (*lexicons["measure"], *lexicons["currency"], *lexicons["magnitude"]))
+        self.dong_compound = frozenset(_key(w) for w in lexicons["dong_compound"])
+        self._sets: dict[str, frozenset[str]] = {}
+        self.counted = lru_cache(maxsize=16384)(self._counted)  # a noun group's unit depends on its words only
+
+    def exclusions_for(self, text: str) -> list:
+        """The exclusion rules that can match `text`: those listed in
+        `tables.exclusion_literals` only when one of their literals is in it."""
+        return [r for r in self.excluding
+                if id(r) not in self.literals or any(lit in text for lit in self.literals[id(r)])]
+
+    def set(self, name: str) -> frozenset[str]:
+        """A word list of `tables` as a set of lowercase words."""
+        words = self._sets.get(name)
+        if words is None:
+            words = self._sets[name] = frozenset(_key(w) for w in self.tables[name])
+        return words
+
+    def _counted(self, noun: str) -> str | None:
+        """The counted noun as written: up to `max_unit_words` words, cut at the
+        first function word, at a verb (`học sinh đoạt giải`) or at the first
+        syllable of a two-syllable verb (`hộ dân đồng thuận`); None when the first
+        word already is one."""
+        noun = noun.strip().lstrip('"').strip()
+        stop = self.set("stop_words")
+        words = noun.split()
+        kept: list[str] = []
+        verbs = self.set("verbs_after_noun")
+        pairs = self.set("verbs_two_syllables")
+        limit = self.tables["max_unit_words"]
+        if len(words) > 1 and f"{_key(words[0])} {_key(words[1])}" in self.set("counted_compounds"):
+            kept = words[:2]  # `phần quà`, `điểm đến`: a noun although its first word alone counts nothing
+        for i in range(len(kept), min(len(words), limit)):
+            word = words[i]
+            key = _key(word)
+            if key in stop or (i == 0 and key in self.set("not_counted")) or (i > 0 and key in verbs):
+                break
+            if i > 0 and i + 1 < len(words) and f"{key} {_key(words[i + 1])}" in pairs:
+                break
+            kept.append(word)
+        if len(kept) == limit and len(words) > limit:
+            split = f"{_key(kept[-1])} {_key(words[limit])}"
+            if split in pairs or split in self.set("split_words"):
+                kept.pop()  # the word limit would cut a two-syllable word in half
+        return canonical(" ".join(kept)) if kept else None
+
+
+_PREPARED: dict = {}
+
+
+def _prepared(dimension) -> _Prepared:
+    key = id(dimension)
+    if key not in _PREPARED:
+        _PREPARED[key] = _Prepared(dimension)
+    return _PREPARED[key]
 
 
 def _set(ctx: Context, name: str) -> frozenset[str]:
     """A word list of `tables` as a set, built once per rule set."""
-    key = (id(ctx.dimension), name)
-    if key not in _SETS:
-        _SETS[key] = frozenset(_key(w) for w in ctx.tables[name])
-    return _SETS[key]
+    return ctx.prepared.set(name)
 
 
 def _counted(ctx: Context, noun: str | None) -> str | None:
-    """The counted noun as written: up to `max_unit_words` words, cut at the
-    first function word, at a verb (`học sinh đoạt giải`) or at the first
-    syllable of a two-syllable verb (`hộ dân đồng thuận`); None when the first
-    word already is one."""
-    if not noun:
-        return None
-    noun = noun.strip().lstrip('"').strip()
-    stop = _set(ctx, "stop_words")
-    words = noun.split()
-    kept: list[str] = []
-    verbs = _set(ctx, "verbs_after_noun")
-    pairs = _set(ctx, "verbs_two_syllables")
-    if len(words) > 1 and f"{_key(words[0])} {_key(words[1])}" in _set(ctx, "counted_compounds"):
-        kept = words[:2]  # `phần quà`, `điểm đến`: a noun although its first word alone counts nothing
-    for i in range(len(kept), min(len(words), ctx.tables["max_unit_words"])):
-        word = words[i]
-        key = _key(word)
-        if key in stop or (i == 0 and key in _set(ctx, "not_counted")) or (i > 0 and key in verbs):
-            break
-        if i > 0 and i + 1 < len(words) and f"{key} {_key(words[i + 1])}" in pairs:
-            break
-        kept.append(word)
-    limit = ctx.tables["max_unit_words"]
-    if len(kept) == limit and len(words) > limit:
-        split = f"{_key(kept[-1])} {_key(words[limit])}"
-        if split in pairs or split in _set(ctx, "split_words"):
-            kept.pop()  # the word limit would cut a two-syllable word in half
-    return canonical(" ".join(kept)) if kept else None
+    """The counted noun of a noun group (`_Prepared._counted`); None for none."""
+    return ctx.prepared.counted(noun) if noun else None
 
 
 def _noun(ctx: Context, m) -> tuple[str, int]:
@@ -144,8 +194,12 @@ def _quoted(ctx: Context, start: int) -> tuple[str, int] | None:
 
 def _subject(ctx: Context, start: int) -> str | None:
     """What a number measures, when its clause names it before a verb like
-    `đạt` (`tỷ lệ hộ gia đình đăng ký gia đình văn hóa đạt 98,75%`)."""
-    m = ctx.subject_rx.search(ctx.text, max(0, start - 160), start)
+    `đạt` (`tỷ lệ hộ gia đình đăng ký gia đình văn hóa đạt 98,75%`). No
+    subject spans a `subject_breaks` character, so the search starts after the
+    last one: most of the 160 characters before are never tried."""
+    text, lo = ctx.text, max(0, start - 160)
+    after_break = max(text.rfind(c, lo, start) for c in ctx.tables["subject_breaks"]) + 1
+    m = ctx.prepared.subject_rx.search(text, max(lo, after_break), start)
     if not m:
         return None
     subject = canonical(m.group("subject"))
@@ -223,7 +277,7 @@ def count(m, ctx: Context):
         return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit, "_end": quoted[1]}
     words = unit.split()
     first = _key(words[0])
-    if first in _not_a_count(ctx.dimension) and not _currency_compound(ctx, words):
+    if first in ctx.prepared.not_a_count and not _currency_compound(ctx, words):
         return None  # a measure or an amount of money: the quantity and money rules read it
     if first in ("khóa", "nhiệm") and len(words) > 1 and _ROMAN_NUMERAL.fullmatch(words[-1]):
         return None  # `Hội nghị Trung ương 8 khóa XIII`: the number names a plenum of a term
@@ -256,17 +310,16 @@ def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
 def extract(doc, rules, found) -> list[NumberMention]:
     dimension = rules[DIMENSION]
     ctx = Context(doc=doc, dimension=dimension, found=found)
-    ctx.subject_rx = _subject_rx(dimension)
+    ctx.prepared = prepared = _prepared(dimension)
     raw = [(m.start, m.end) for m in found.get("dates", ())]
     for entry in found.get("documents", ()):
         raw += [(m.start, m.end) for m in entry.mentions]
     blocked = [doc.norm_span(s, e) for s, e in raw]
     blocked += list(doc.boilerplate_norm)
     deadline = deadline_for(ctx)
-    excluding = [r for r in dimension.rules if r.build == EXCLUDE]
-    blocked += [(c.start, c.end) for c in find(dimension, ctx, excluding, deadline)]
+    blocked += [(c.start, c.end) for c in find(dimension, ctx, prepared.exclusions_for(ctx.text), deadline)]
     ctx.taken = IntervalSet(blocked)
-    chosen = select(_value_candidates(ctx, dimension, ctx.taken, deadline), blocked=blocked)
+    chosen = select(_value_candidates(ctx, prepared, ctx.taken, deadline), blocked=blocked)
     out = []
     for cand in chosen:
         fields = dict(cand.fields)
@@ -277,22 +330,13 @@ def extract(doc, rules, found) -> list[NumberMention]:
     return out
 
 
-def _value_candidates(ctx: Context, dimension, taken: IntervalSet, deadline: float):
+def _value_candidates(ctx: Context, prepared: _Prepared, taken: IntervalSet, deadline: float):
     """Value rules listed in `tables.anchors` run at their anchors only
     (`numbers_scan`); any other value rule scans the whole text."""
-    table = dimension.tables["anchors"]
-    by_id = {r.id.split(".", 1)[1]: r for r in dimension.rules if r.build != EXCLUDE}
-    at_digits = [by_id[i] for i in table["digit_rules"]]
-    at_words = [by_id[i] for i in table["word_rules"]]
-    anchored = {id(r) for r in at_digits + at_words}
-    rest = [r for r in by_id.values() if id(r) not in anchored]
-    gate, word = anchor_patterns(dimension)
-    cands = run_anchored(at_digits, ctx, anchors(ctx, gate, taken, deadline), deadline)
-    cands += run_anchored(at_words, ctx, anchors(ctx, word, taken, deadline, word_prefilter(dimension)), deadline)
-    return cands + find(dimension, ctx, rest, deadline)
-
-
-_NOT_A_COUNT: dict = {}
+    cands = run_anchored(prepared.at_digits, ctx, anchors(ctx, prepared.gate, taken, deadline), deadline)
+    at_words = anchors(ctx, prepared.word, taken, deadline, prepared.word_prefilter)
+    cands += run_anchored(prepared.at_words, ctx, at_words, deadline)
+    return cands + find(ctx.dimension, ctx, prepared.rest, deadline)
 
 
 _ROMAN_NUMERAL = regex.compile(r"[IVXLC]+")
@@ -302,26 +346,4 @@ def _currency_compound(ctx: Context, words: list[str]) -> bool:
     """`đồng chí`, `đồng bào`: a currency word that is half of another noun."""
     if len(words) < 2 or _key(words[0]) != "đồng":
         return False
-    key = (id(ctx.dimension), "dong_compound")
-    if key not in _SETS:
-        _SETS[key] = frozenset(_key(w) for w in ctx.dimension.lexicons["dong_compound"])
-    return _key(words[1]) in _SETS[key]
-
-
-def _not_a_count(dimension) -> frozenset[str]:
-    """Words after a number that make it a measure or money, folded once per rule set."""
-    if id(dimension) not in _NOT_A_COUNT:
-        lexicons = dimension.lexicons
-        _NOT_A_COUNT[id(dimension)] = frozenset(
-            fold(w) for w in (*lexicons["measure"], *lexicons["currency"], *lexicons["magnitude"]))
-    return _NOT_A_COUNT[id(dimension)]
-
-
-_SUBJECT: dict = {}
-
-
-def _subject_rx(dimension):
-    key = id(dimension)
-    if key not in _SUBJECT:
-        _SUBJECT[key] = regex.compile(dimension.tables["subject_pattern"], regex.IGNORECASE)
-    return _SUBJECT[key]
+    return _key(words[1]) in ctx.prepared.dong_compound

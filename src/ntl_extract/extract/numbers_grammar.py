@@ -9,6 +9,7 @@ numbers through them.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -89,6 +90,7 @@ def parse_words(words: list[str]) -> int | None:
     return total + (current or 0) if seen else None
 
 
+@lru_cache(maxsize=8192)
 def parse_amount(text: str) -> Decimal | None:
     """A number with spelled magnitudes: `2 tỷ 333,1 triệu` → 2333100000,
     `3,5 nghìn tỷ` → 3500000000000, `hai mươi lăm triệu` → 25000000,
@@ -96,6 +98,8 @@ def parse_amount(text: str) -> Decimal | None:
 
     A magnitude larger than every one before it scales everything read so far
     (`nghìn … tỷ`); a smaller one scales only the number just before it.
+    Cached: the same few amounts (`2`, `10`, `1.000`) recur in every article,
+    and a `Decimal` is immutable.
     """
     if " ." in text:
         text = _SPACED_DOT.sub(".", text)  # `1 .200`: a stray space before the thousands dot

@@ -102,10 +102,15 @@ def anchors(ctx: Context, pattern: regex.Pattern, taken: IntervalSet, deadline: 
     return _free(starts, taken)
 
 
-def run_anchored(rules, ctx: Context, positions: list[int], deadline: float) -> list[Candidate]:
-    """Candidates of `rules` tried only at `positions` (as `engine.run_rule` builds them)."""
+def prepare(rules) -> list[tuple]:
+    """Each rule with its builder and whether its prefix is a bare lookbehind
+    (`_lookbehind_only`): what `run_anchored` needs, worked out once per rule set."""
+    return [(rule, BUILDERS[rule.build], _lookbehind_only(rule)) for rule in rules]
+
+
+def run_anchored(built: list[tuple], ctx: Context, positions: list[int], deadline: float) -> list[Candidate]:
+    """Candidates of the `prepare`d rules tried only at `positions` (as `engine.run_rule` builds them)."""
     text = ctx.text
-    built = [(rule, BUILDERS[rule.build], _lookbehind_only(rule)) for rule in rules]
     out: list[Candidate] = []
     for i, pos in enumerate(positions):
         if i % _CHECK_EVERY == 0 and time.perf_counter() > deadline:
