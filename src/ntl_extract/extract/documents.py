@@ -257,12 +257,22 @@ def _issuer_phrase(ctx: Context, text: str, at: int, whole: bool = False) -> str
     m = ctx.doc_issuer_rx.match(text) if not whole else ctx.doc_issuer_rx.fullmatch(text.strip())
     if not m:
         return None
-    phrase = _TERM_TAIL.sub("", m.group("issuer").strip())
-    if getattr(ctx, "person_tail_rx", None) is not None and ctx.person_tail_rx.search(phrase):
-        # `Chủ tịch UBND quận X Trần Văn Bình đã ký …`: a named person signed; the
-        # gold convention gives no issuer then (the office alone is given when unnamed).
+    phrase = _body_phrase(m.group("issuer"), getattr(ctx, "person_tail_rx", None))
+    if phrase is None:
         return None
     return expand_body(ctx, _usual_spelling(ctx.text, phrase, at))
+
+
+@lru_cache(maxsize=4096)  # the same bodies are cited again and again
+def _body_phrase(issuer: str, person_tail_rx) -> str | None:
+    """An issuer phrase without its term (`khóa XI`), or None when a person's
+    name ends it: `Chủ tịch UBND quận X Trần Văn Bình đã ký …` names the signer,
+    and the gold convention gives no issuer then (the office alone is given
+    when unnamed)."""
+    phrase = _TERM_TAIL.sub("", issuer.strip())
+    if person_tail_rx is not None and person_tail_rx.search(phrase):
+        return None
+    return phrase
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
@@ -391,12 +401,13 @@ def extract(doc, rules, found) -> list[Document]:
     resolving = True
     for cand in select(candidates):
         f = cand.fields
+        key = _key(f)
         entry = by_symbol.get(fold(f["symbol"])) if f["symbol"] else None
-        entry = entry or entries.get(_key(f))
+        entry = entry or entries.get(key)
         if entry is None:
             entry = _Entry(type=f["type"], type_code=f["type_code"], number=f["number"], symbol=f["symbol"],
                            codes=list(f["_codes"]), issuer=f.get("_issuer"))
-            entries[_key(f)] = entry
+            entries[key] = entry
         elif f["symbol"] and not entry.symbol:
             entry.symbol = f["symbol"]
             entry.codes = list(f["_codes"])
