@@ -97,7 +97,8 @@ def _number_fields(m) -> dict:
 
 
 def _symbol_parts(m) -> list[str]:
-    return [c for c in _SEPARATOR.split(m.group("code") or "") if c]
+    code = m.group("code")
+    return [c for c in _SEPARATOR.split(code) if c] if code else []
 
 
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
@@ -137,7 +138,8 @@ def reference(m, ctx: Context):
     The type comes from the type word when one is written, else from the
     symbol's codes (a bare number with neither is no reference)."""
     codes = _symbol_parts(m)
-    from_word = _type_of_word(ctx, m.group("type")) if m.group("type") else None
+    written = m.group("type")
+    from_word = _type_of_word(ctx, written) if written else None
     from_code = next(filter(None, (_type_of_code(ctx, c) for c in codes)), None)
     found = from_word or from_code
     if found is None:
@@ -152,6 +154,11 @@ def reference(m, ctx: Context):
     return fields
 
 
+# One number of a list, with its symbol when written (`03-NQ/TU`).
+_LISTED_NUMBER = regex.compile(r"\d{1,5}(?:\s*-\s*[A-ZĐ][\w]*(?:\s*/\s*[A-ZĐ][\w]*)+|/(?:\d{4}/)?[A-ZĐ][\w]*(?:-[A-ZĐ][\w]*)*)?")
+_DIGITS = regex.compile(r"\d+")
+
+
 @builder("documents.reference_list", requires=("type", "numbers"))
 def reference_list(m, ctx: Context):
     """`các Nghị quyết số 01, 02 và 03-NQ/TU`: one entry per number; the symbol
@@ -162,10 +169,9 @@ def reference_list(m, ctx: Context):
     doc_type, code = found
     out = []
     base = m.start("numbers")
-    for num in regex.finditer(r"\d{1,5}(?:\s*-\s*[A-ZĐ][\w]*(?:\s*/\s*[A-ZĐ][\w]*)+|/(?:\d{4}/)?[A-ZĐ][\w]*(?:-[A-ZĐ][\w]*)*)?",
-                              m.group("numbers")):
+    for num in _LISTED_NUMBER.finditer(m.group("numbers")):
         text = num.group()
-        number = regex.match(r"\d+", text).group()
+        number = _DIGITS.match(text).group()
         symbol = normalise_symbol(ctx, text) if len(text) > len(number) else None
         start = m.start() if not out else base + num.start()
         out.append({"type": doc_type, "type_code": code, "number": number, "symbol": symbol,
@@ -214,24 +220,25 @@ def _date_after(ctx: Context, end: int, dates) -> str | None:
     start, _, d = dates[i]
     if start - end > 40 or d.kind not in ("date", "datetime"):
         return None
-    if regex.fullmatch(ctx.tables["date_gap"], text[end:start], flags=regex.IGNORECASE):
+    if ctx.date_gap_rx.fullmatch(text[end:start]):
         value = d.value.split("T")[0].split("/")[0]
         return value if "X" not in value else None
     return None
 
 
-def _date_before(ctx: Context, start: int, dates, sentence_start: int) -> tuple[str | None, str | None]:
+def _date_before(ctx: Context, start: int, dates) -> tuple[str | None, str | None]:
     """`Ngày 17/1/2017, UBND phường X đã ra quyết định số 14/QĐ-UBND`: the date
-    and the body that opens the clause."""
+    and the body that opens the clause (the sentence is looked up only once a
+    date is found: most references have none before them)."""
     i = bisect_left(dates, (start,)) - 1
     while i >= 0 and dates[i][1] > start:
         i -= 1
     if i < 0:
         return None, None
     d_start, d_end, d = dates[i]
-    if d_start < sentence_start or d.kind not in ("date", "datetime"):
+    if d.kind not in ("date", "datetime") or d_start < _sentence_start(ctx.doc, start):
         return None, None
-    m = regex.fullmatch(ctx.tables["clause_before"], ctx.text[d_end:start], flags=regex.IGNORECASE)
+    m = ctx.clause_before_rx.fullmatch(ctx.text[d_end:start])
     if not m:
         return None, None
     value = d.value.split("T")[0].split("/")[0]
@@ -241,18 +248,31 @@ def _date_before(ctx: Context, start: int, dates, sentence_start: int) -> tuple[
     return (value if "X" not in value else None), issuer
 
 
+_TERM_TAIL = regex.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\w-]+.*$", regex.I)  # `khóa XI`, `nhiệm kỳ 2020-2025`
+
+
 def _issuer_phrase(ctx: Context, text: str, at: int, whole: bool = False) -> str | None:
     """The body an issuer phrase names, expanded (`UBND thành phố Hà Nội` →
     `Ủy ban nhân dân thành phố Hà Nội`), or None when it names none."""
     m = ctx.doc_issuer_rx.match(text) if not whole else ctx.doc_issuer_rx.fullmatch(text.strip())
     if not m:
         return None
-    phrase = regex.sub(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\w-]+.*$", "", m.group("issuer").strip(), flags=regex.I)
-    if getattr(ctx, "person_tail_rx", None) is not None and ctx.person_tail_rx.search(phrase):
-        # `Chủ tịch UBND quận X Trần Văn Bình đã ký …`: a named person signed; the
-        # gold convention gives no issuer then (the office alone is given when unnamed).
+    phrase = _body_phrase(m.group("issuer"), getattr(ctx, "person_tail_rx", None))
+    if phrase is None:
         return None
     return expand_body(ctx, _usual_spelling(ctx.text, phrase, at))
+
+
+@lru_cache(maxsize=4096)  # the same bodies are cited again and again
+def _body_phrase(issuer: str, person_tail_rx) -> str | None:
+    """An issuer phrase without its term (`khóa XI`), or None when a person's
+    name ends it: `Chủ tịch UBND quận X Trần Văn Bình đã ký …` names the signer,
+    and the gold convention gives no issuer then (the office alone is given
+    when unnamed)."""
+    phrase = _TERM_TAIL.sub("", issuer.strip())
+    if person_tail_rx is not None and person_tail_rx.search(phrase):
+        return None
+    return phrase
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
@@ -271,6 +291,13 @@ def _any_tone(char: str) -> str:
     return "[" + "".join(sorted(variants)) + "]"
 
 
+@lru_cache(maxsize=1024)  # place names repeat across articles
+def _spellings_rx(name: str) -> regex.Pattern:
+    """`name` as a whole word under any tone marks."""
+    return regex.compile(r"(?<!\w)" + "".join(_any_tone(c) for c in name) + r"(?!\w)")
+
+
+_NAME_TAIL = regex.compile(r"(?:\s\p{Lu}[\p{L}]*)+$")  # the capitalised words ending a phrase
 SPELLING_WINDOW = 20_000  # characters around a reference searched for other spellings
 
 
@@ -281,13 +308,12 @@ def _usual_spelling(text: str, phrase: str, at: int = 0) -> str:
     Only the capitalised tail of the phrase (the proper name) is checked, only
     a strictly more frequent spelling replaces what is written, and only the
     text around the reference (an article's length) is searched."""
-    m = regex.search(r"(?:\s\p{Lu}[\p{L}]*)+$", phrase)
+    m = _NAME_TAIL.search(phrase)
     if not m or len(m.group().split()) < 2:
         return phrase
     name = m.group().strip()
-    pattern = r"(?<!\w)" + "".join(_any_tone(c) for c in name) + r"(?!\w)"
     window = text[max(0, at - SPELLING_WINDOW):at + SPELLING_WINDOW]
-    counts = Counter(found.group() for found in regex.finditer(pattern, window))
+    counts = Counter(found.group() for found in _spellings_rx(name).finditer(window))
     best, n = counts.most_common(1)[0] if counts else (name, 0)
     if best != name and n > counts.get(name, 0):
         return phrase[:len(phrase) - len(name)] + best
@@ -337,11 +363,11 @@ def _subject_after(ctx: Context, end: int) -> str | None:
     return subject or None
 
 
-def _sentence_start(doc, norm_pos: int, to_norm) -> int:
+def _sentence_start(doc, norm_pos: int) -> int:
     if not doc.sentences:
         return 0
     raw = doc.norm.raw_span(norm_pos, norm_pos + 1)[0]
-    return to_norm(doc.sentences[doc.sentence_at(raw)][0])
+    return doc.norm.norm_offset(doc.sentences[doc.sentence_at(raw)][0])
 
 
 def _key(fields) -> tuple:
@@ -361,11 +387,9 @@ def extract(doc, rules, found) -> list[Document]:
     started = time.perf_counter()
     seconds = budget(ctx)
     resolve_by = started + RESOLVE_SHARE * seconds
-    tables = dimension.tables
-    ctx.doc_issuer_rx = _compiled(dimension, "issuer")
+    (ctx.doc_issuer_rx, ctx.issuer_after_rx, ctx.subject_rx,
+     ctx.date_gap_rx, ctx.clause_before_rx) = _compiled(dimension)
     ctx.person_tail_rx = _person_tail(rules)
-    ctx.issuer_after_rx = regex.compile(tables["issuer_after"], regex.IGNORECASE)
-    ctx.subject_rx = regex.compile(tables["subject_after"], regex.IGNORECASE)
     to_norm = doc.norm.norm_offset
     dates = sorted((to_norm(d.start), to_norm(d.end), d) for d in found.get("dates", ()))
     date_spans = IntervalSet((s, e) for s, e, _ in dates)
@@ -377,12 +401,13 @@ def extract(doc, rules, found) -> list[Document]:
     resolving = True
     for cand in select(candidates):
         f = cand.fields
+        key = _key(f)
         entry = by_symbol.get(fold(f["symbol"])) if f["symbol"] else None
-        entry = entry or entries.get(_key(f))
+        entry = entry or entries.get(key)
         if entry is None:
             entry = _Entry(type=f["type"], type_code=f["type_code"], number=f["number"], symbol=f["symbol"],
                            codes=list(f["_codes"]), issuer=f.get("_issuer"))
-            entries[_key(f)] = entry
+            entries[key] = entry
         elif f["symbol"] and not entry.symbol:
             entry.symbol = f["symbol"]
             entry.codes = list(f["_codes"])
@@ -401,7 +426,7 @@ def extract(doc, rules, found) -> list[Document]:
         if entry.issuer is None:
             entry.issuer = _issuer_after(ctx, cand.end)
         if entry.date is None or entry.issuer is None:
-            date, issuer = _date_before(ctx, cand.start, dates, _sentence_start(doc, cand.start, to_norm))
+            date, issuer = _date_before(ctx, cand.start, dates)
             entry.date = entry.date or date
             entry.issuer = entry.issuer or issuer
         if entry.subject is None:
@@ -434,9 +459,11 @@ def _person_tail(rules):
     return _COMPILED[key]
 
 
-def _compiled(dimension, name: str):
-    """The issuer-phrase pattern, built once from the body lexicon."""
-    key = (id(dimension), name)
+def _compiled(dimension) -> tuple:
+    """The patterns of the tables, compiled once per rule set: the issuer phrase
+    (built from the body lexicon), `issuer_after`, `subject_after`, `date_gap`
+    and `clause_before` (all case-insensitive)."""
+    key = id(dimension)
     if key not in _COMPILED:
         heads = sorted(dimension.tables["body_heads"], key=len, reverse=True)
         tails = sorted(dimension.tables["body_tail_words"], key=len, reverse=True)
@@ -444,5 +471,7 @@ def _compiled(dimension, name: str):
         offices = sorted(dimension.tables["office_heads"], key=len, reverse=True)
         pattern = regex.compile(dimension.tables["issuer_phrase"], regex.IGNORECASE,
                                 body_head=heads, body_tail=tails, doc_type=types, office_head=offices)
-        _COMPILED[key] = pattern
+        others = (regex.compile(dimension.tables[name], regex.IGNORECASE)
+                  for name in ("issuer_after", "subject_after", "date_gap", "clause_before"))
+        _COMPILED[key] = (pattern, *others)
     return _COMPILED[key]
