@@ -566,10 +566,21 @@ def _lunar_new_year(year: int) -> dt.date | None:
 FIND_SHARE = 0.5
 
 
+def _runnable(dimension, text: str) -> list:
+    """The rules that can match `text`: a rule in the `required_words` table
+    runs only when one of its words is in the text (in any case). Casefolding
+    covers every case variant the patterns' `(?i)` accepts."""
+    required = dimension.tables.get("required_words", {})
+    folded = text.casefold()
+    return [rule for rule in dimension.rules
+            if any(word in folded for word in required.get(rule.id.partition(".")[2], ("",)))]
+
+
 def extract(doc, rules, found) -> list[DateMention]:
     dimension = rules[DIMENSION]
     ctx = Context(doc=doc, dimension=dimension, found=found)
-    chosen = select(find(dimension, ctx, deadline=perf_counter() + FIND_SHARE * budget(ctx)))
+    deadline = perf_counter() + FIND_SHARE * budget(ctx)
+    chosen = select(find(dimension, ctx, _runnable(dimension, ctx.text), deadline=deadline))
     out = []
     for cand in chosen:
         mention = doc.mention(cand.start, cand.end, cand.rule.id)
