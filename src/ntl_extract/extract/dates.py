@@ -566,14 +566,27 @@ def _lunar_new_year(year: int) -> dt.date | None:
 FIND_SHARE = 0.5
 
 
+_REQUIRED: dict[int, tuple] = {}  # id(dimension) -> (dimension, [(rule, its required words)])
+
+
+def _required_words(dimension) -> list[tuple]:
+    """Each rule with the words of the `required_words` table it needs (none:
+    always runs), read once per rule set."""
+    known = _REQUIRED.get(id(dimension))
+    if known is None or known[0] is not dimension:
+        table = dimension.tables.get("required_words", {})
+        known = _REQUIRED[id(dimension)] = (dimension, [
+            (rule, tuple(table.get(rule.id.partition(".")[2], ()))) for rule in dimension.rules])
+    return known[1]
+
+
 def _runnable(dimension, text: str) -> list:
     """The rules that can match `text`: a rule in the `required_words` table
     runs only when one of its words is in the text (in any case). Casefolding
     covers every case variant the patterns' `(?i)` accepts."""
-    required = dimension.tables.get("required_words", {})
     folded = text.casefold()
-    return [rule for rule in dimension.rules
-            if any(word in folded for word in required.get(rule.id.partition(".")[2], ("",)))]
+    return [rule for rule, words in _required_words(dimension)
+            if not words or any(word in folded for word in words)]
 
 
 def extract(doc, rules, found) -> list[DateMention]:
