@@ -18,7 +18,7 @@ import regex
 
 from ..model import DateMention
 from ..normalise import fold
-from .engine import Context, budget, find, select
+from .engine import Context, budget, find, group_names, select
 from .registry import builder
 
 DIMENSION = "dates"
@@ -223,23 +223,23 @@ def _resolve(ctx: Context, year: int | None, month: int | None, day: int | None,
 
 
 def _time(m) -> tuple[int, int] | None:
-    hour = _int(m.group("hour")) if "hour" in m.re.groupindex else None
+    hour = _int(m.group("hour")) if "hour" in group_names(m.re) else None
     if hour is None:
         return None
-    minute = _int(m.group("minute")) if "minute" in m.re.groupindex else None
+    minute = _int(m.group("minute")) if "minute" in group_names(m.re) else None
     return hour, minute or 0
 
 
 def _part_of_day(m) -> str | None:
     for name in ("pod", "pod2"):
-        if name in m.re.groupindex and m.group(name):
+        if name in group_names(m.re) and m.group(name):
             word = m.group(name).lower()
             return "sáng" if word in ("rạng sáng", "sáng sớm") else word.split()[-1]
     return None
 
 
 def _has(m, name: str) -> bool:
-    return name in m.re.groupindex and m.group(name) is not None
+    return name in group_names(m.re) and m.group(name) is not None
 
 
 # --------------------------------------------------------------------- builders

@@ -76,6 +76,15 @@ class _GroupIndex:
 
 
 _GROUP_INDEXES: dict[tuple, _GroupIndex] = {}  # keyed by the two patterns themselves
+_GROUP_NAMES: dict[Any, dict] = {}  # pattern -> its groupindex
+
+
+def group_names(pattern) -> dict:
+    """A pattern's group names, read once: the regex module builds the dict anew on every access."""
+    names = _GROUP_NAMES.get(pattern)
+    if names is None:
+        names = _GROUP_NAMES[pattern] = pattern.groupindex
+    return names
 
 
 class Joined:
@@ -87,7 +96,7 @@ class Joined:
     def __init__(self, prefix, core, text: str) -> None:
         self.prefix, self.core, self.string = prefix, core, text
         self.prefixed = prefix.end() > prefix.start()
-        self._core_groups = core.re.groupindex
+        self._core_groups = group_names(core.re)
         self._re = None
 
     @property
@@ -105,14 +114,18 @@ class Joined:
     def _owner(self, name):
         if name in self._core_groups and self.core.group(name) is not None:
             return self.core
-        if name in self.prefix.re.groupindex:
+        if name in group_names(self.prefix.re):
             return self.prefix
         return self.core
 
     def group(self, name=0):
         if name == 0:
             return self.string[self.start():self.end()]
-        return self._owner(name).group(name)
+        if name in self._core_groups:  # as `_owner`, without asking the core twice
+            value = self.core.group(name)
+            if value is not None:
+                return value
+        return (self.prefix if name in group_names(self.prefix.re) else self.core).group(name)
 
     def start(self, name=None):
         if name is None:
