@@ -91,3 +91,20 @@ def test_missing_year_follows_the_words_around_the_date(text, published, value):
 def test_lunar_new_year_on_the_vietnamese_calendar(year, new_year):
     found = _dates(f"dịp Tết Nguyên đán {year}")
     assert [d["value"] for d in found] == [new_year]
+
+
+REQUIRED_WORDS = RULES["dates"].tables["required_words"]
+RULES_BY_ID = {rule.id.partition(".")[2]: rule for rule in RULES["dates"].rules}
+TEXTS = [ex.text for ex in RULES["dates"].all_examples()] + [text for _, text in RULES["dates"].all_negatives()]
+
+
+@pytest.mark.parametrize("rule_id", sorted(REQUIRED_WORDS))
+def test_a_skipped_rule_could_not_have_matched(rule_id):
+    """`required_words` only skips rules on texts they cannot match: every match
+    of the rule in every example (and negative) holds one of its words."""
+    assert rule_id in RULES_BY_ID, f"required_words names no rule {rule_id}"
+    words = REQUIRED_WORDS[rule_id]
+    matched = [m.group() for text in TEXTS for m in RULES_BY_ID[rule_id].pattern.finditer(text)]
+    assert matched, f"no example of {rule_id}"
+    for text in matched:
+        assert any(word in text.casefold() for word in words), text

@@ -18,7 +18,7 @@ import regex
 
 from ..model import DateMention
 from ..normalise import fold
-from .engine import Context, budget, find, select
+from .engine import Context, budget, find, group_names, select
 from .registry import builder
 
 DIMENSION = "dates"
@@ -223,23 +223,23 @@ def _resolve(ctx: Context, year: int | None, month: int | None, day: int | None,
 
 
 def _time(m) -> tuple[int, int] | None:
-    hour = _int(m.group("hour")) if "hour" in m.re.groupindex else None
+    hour = _int(m.group("hour")) if "hour" in group_names(m.re) else None
     if hour is None:
         return None
-    minute = _int(m.group("minute")) if "minute" in m.re.groupindex else None
+    minute = _int(m.group("minute")) if "minute" in group_names(m.re) else None
     return hour, minute or 0
 
 
 def _part_of_day(m) -> str | None:
     for name in ("pod", "pod2"):
-        if name in m.re.groupindex and m.group(name):
+        if name in group_names(m.re) and m.group(name):
             word = m.group(name).lower()
             return "sáng" if word in ("rạng sáng", "sáng sớm") else word.split()[-1]
     return None
 
 
 def _has(m, name: str) -> bool:
-    return name in m.re.groupindex and m.group(name) is not None
+    return name in group_names(m.re) and m.group(name) is not None
 
 
 # --------------------------------------------------------------------- builders
@@ -566,10 +566,34 @@ def _lunar_new_year(year: int) -> dt.date | None:
 FIND_SHARE = 0.5
 
 
+_REQUIRED: dict[int, tuple] = {}  # id(dimension) -> (dimension, [(rule, its required words)])
+
+
+def _required_words(dimension) -> list[tuple]:
+    """Each rule with the words of the `required_words` table it needs (none:
+    always runs), read once per rule set."""
+    known = _REQUIRED.get(id(dimension))
+    if known is None or known[0] is not dimension:
+        table = dimension.tables.get("required_words", {})
+        known = _REQUIRED[id(dimension)] = (dimension, [
+            (rule, tuple(table.get(rule.id.partition(".")[2], ()))) for rule in dimension.rules])
+    return known[1]
+
+
+def _runnable(dimension, text: str) -> list:
+    """The rules that can match `text`: a rule in the `required_words` table
+    runs only when one of its words is in the text (in any case). Casefolding
+    covers every case variant the patterns' `(?i)` accepts."""
+    folded = text.casefold()
+    return [rule for rule, words in _required_words(dimension)
+            if not words or any(word in folded for word in words)]
+
+
 def extract(doc, rules, found) -> list[DateMention]:
     dimension = rules[DIMENSION]
     ctx = Context(doc=doc, dimension=dimension, found=found)
-    chosen = select(find(dimension, ctx, deadline=perf_counter() + FIND_SHARE * budget(ctx)))
+    deadline = perf_counter() + FIND_SHARE * budget(ctx)
+    chosen = select(find(dimension, ctx, _runnable(dimension, ctx.text), deadline=deadline))
     out = []
     for cand in chosen:
         mention = doc.mention(cand.start, cand.end, cand.rule.id)

@@ -10,6 +10,7 @@ earlier one. Dimension modules call `find()` and then do their own resolving
 from __future__ import annotations
 
 import time
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -75,39 +76,56 @@ class _GroupIndex:
 
 
 _GROUP_INDEXES: dict[tuple, _GroupIndex] = {}  # keyed by the two patterns themselves
+_GROUP_NAMES: dict[Any, dict] = {}  # pattern -> its groupindex
+
+
+def group_names(pattern) -> dict:
+    """A pattern's group names, read once: the regex module builds the dict anew on every access."""
+    names = _GROUP_NAMES.get(pattern)
+    if names is None:
+        names = _GROUP_NAMES[pattern] = pattern.groupindex
+    return names
 
 
 class Joined:
     """A rule's match together with its prefix: group lookups see both, and
     the span covers both."""
 
-    __slots__ = ("prefix", "core", "string", "prefixed", "_core_groups")
+    __slots__ = ("prefix", "core", "string", "prefixed", "_core_groups", "_re")
 
     def __init__(self, prefix, core, text: str) -> None:
         self.prefix, self.core, self.string = prefix, core, text
         self.prefixed = prefix.end() > prefix.start()
-        self._core_groups = core.re.groupindex
+        self._core_groups = group_names(core.re)
+        self._re = None
 
     @property
     def re(self) -> _GroupIndex:
-        """Both patterns' group names (built once per pair of patterns)."""
-        key = (self.prefix.re, self.core.re)
-        index = _GROUP_INDEXES.get(key)
-        if index is None:
-            index = _GROUP_INDEXES[key] = _GroupIndex(self.prefix.re.groupindex, self._core_groups)
-        return index
+        """Both patterns' group names (built once per pair of patterns, looked
+        up once per match: builders ask for it several times)."""
+        if self._re is None:
+            key = (self.prefix.re, self.core.re)
+            index = _GROUP_INDEXES.get(key)
+            if index is None:
+                index = _GROUP_INDEXES[key] = _GroupIndex(self.prefix.re.groupindex, self._core_groups)
+            self._re = index
+        return self._re
 
     def _owner(self, name):
         if name in self._core_groups and self.core.group(name) is not None:
             return self.core
-        if name in self.prefix.re.groupindex:
+        if name in group_names(self.prefix.re):
             return self.prefix
         return self.core
 
     def group(self, name=0):
         if name == 0:
             return self.string[self.start():self.end()]
-        return self._owner(name).group(name)
+        if name in self._core_groups:  # as `_owner`, without asking the core twice
+            value = self.core.group(name)
+            if value is not None:
+                return value
+        return (self.prefix if name in group_names(self.prefix.re) else self.core).group(name)
 
     def start(self, name=None):
         if name is None:
@@ -210,14 +228,10 @@ class IntervalSet:
                 self.ends.append(end)
 
     def overlaps(self, start: int, end: int) -> bool:
-        from bisect import bisect_left
-
         i = bisect_left(self.ends, start + 1)
         return i < len(self.starts) and self.starts[i] < end
 
     def add(self, start: int, end: int) -> None:
-        from bisect import bisect_left
-
         i = bisect_left(self.starts, start)
         self.starts.insert(i, start)
         self.ends.insert(i, end)
