@@ -176,3 +176,24 @@ def test_out_of_time_the_reading_stops_warns_and_caps_mentions(text, monkeypatch
     found = officials.extract(doc, RULES, {})
     assert doc.warnings
     assert all(len(o.mentions) <= officials._LATE_MENTIONS for o in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Lê  Văn\tAn, Lê Văn Anh xLê Văn An Lê Văn Ann (Lê Văn) An Nguyễn Văn An1 Văn An_ 1Lê Văn\u00a0An Lê Văn",
+    "Văn An Văn Anh Lê Văn Lê\nVăn\n An Nguyễn Anh Lê Văn An Nguyễn",  # `An` and `Anh` both begin at `Anh`
+])
+@pytest.mark.parametrize("few", [officials._FEW_FIRSTS, 0])  # a search per first word, or one scan
+def test_name_scan_finds_what_one_pattern_of_the_names_would(text, few, monkeypatch):
+    """`_Names` (string searches) finds the names where the alternation of all
+    of them, longest first, would match, and ends them where it would."""
+    import re
+
+    monkeypatch.setattr(officials, "_FEW_FIRSTS", few)
+    names = ["Lê Văn An", "Lê Văn Anh", "Lê Văn", "An Nguyễn", "Anh Lê", "Văn An", "Văn Anh"]
+    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+        r"\s+".join(map(re.escape, name.split(" "))) for name in sorted(names, key=lambda n: (-len(n), n)))
+        + r")(?![^\W\d_])")
+    expected = [(at, m.end()) for at in range(len(text)) if (m := pattern.match(text, at))]
+    scan = officials._Names(dict.fromkeys(names))
+    found = [(at, end) for at, firsts in scan.starts(text) if (end := scan.match(text, at, firsts)) is not None]
+    assert expected and found == expected

@@ -240,6 +240,8 @@ def extract(doc, rules, found) -> list[Official]:
         # A name that is another name plus more capitals (`Hoàng Văn An Trăn` under a
         # photo, beside `Hoàng Văn An`) is not known: the shorter one wins next time.
         known = _Known({k for k in people if not _extends_another(k, people)})
+        if not _rereads(memo, known):
+            break  # the second pass would reuse every reading of the first: the same people
     for person in people.values():
         _share_bodies(lx, text, person.positions)
         person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))]
@@ -314,6 +316,13 @@ class _Known:
         if self.asked is not None:
             self.asked.append(key)
         return key in self.names
+
+
+def _rereads(memo: dict, known: _Known) -> bool:
+    """Would a pass with these `known` names read anything anew? Only where a
+    reading of the last pass asked about a name that is known now (`_Reader._remembered`)."""
+    names = known.names
+    return any(name in names for _, asked in memo.values() for name in asked)
 
 
 def _select(cands: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:
@@ -745,22 +754,17 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named, de
         # At each start the longest name matches; the shorter ones it begins with are looked up.
         seen = {key: set(found) for key, found in spans.items()}  # the spans the titles gave
         last_end: dict[int, int] = {}  # as each name's own non-overlapping scan would go
-        firsts, names_rx = _names_rx(by_name)
+        names = _Names(by_name)
         shortened = {name for name in by_name  # names that begin with another name
                      if any(not ch.isalpha() and name[:k] in by_name for k, ch in enumerate(name))}
-        pos = 0
-        while True:  # every place a name may start (a plain scan for first words), in order
-            hit = firsts.search(text, pos)
-            if hit is None:
-                break
+        for start, firsts in names.starts(text):  # every place a name may start, in order
             tries += 1
             if tries % 256 == 0 and time.perf_counter() > deadline:
                 return False
-            pos = hit.start() + 1
-            m = names_rx.match(text, hit.start())
-            if m is None:
+            end = names.match(text, start, firsts)
+            if end is None:
                 continue
-            start, found = m.start(), m.group()
+            found = text[start:end]
             cuts = (len(found),) if found in by_name and found not in shortened else \
                 [k for k, ch in enumerate(found) if not ch.isalpha()] + [len(found)]
             for cut in cuts:
@@ -795,18 +799,80 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named, de
 _SPACES = regex.compile(r"\s+")
 
 
-def _names_rx(by_name: dict[str, _Person]):
-    """Any of the names, each word of a name apart from the next by any white
-    space, longest first (so the longest name that matches at a place is
-    found); and a scan for the names' first words, where they may start.
+class _Names:
+    """The names of an article, found in its text as a pattern would find any
+    of them: each word of a name apart from the next by any white space, not
+    inside a longer word, the longest name that matches at a place first.
 
-    Both are compiled per article, so both use the standard library's `re`,
-    which compiles a short alternation three times faster than `regex` (the
-    names are plain words; `[^\\W\\d_]` is a letter)."""
-    names = sorted(by_name, key=lambda name: (-len(name), name))
-    alternation = "|".join(r"\s+".join(re.escape(word) for word in name.split(" ")) for name in names)
-    firsts = re.compile(_re_trie(sorted({name.split(" ")[0] for name in by_name})))
-    return firsts, re.compile(r"(?<![^\W\d_])(?:" + alternation + r")(?![^\W\d_])")
+    Plain string searches and two patterns compiled once: a pattern of the
+    names would be compiled per article, which costs more than the search."""
+
+    def __init__(self, by_name) -> None:
+        # The names by their first word, each list longest first (as the pattern tried them).
+        self.by_first: dict[str, list[list[str]]] = {}
+        for name in sorted(by_name, key=_longest_first):
+            self.by_first.setdefault(name.split(" ")[0], []).append(name.split(" "))
+
+    def starts(self, text: str):
+        """Every place a first word of a name begins (within a word too), in
+        order, with the first words that begin there."""
+        if len(self.by_first) > _FEW_FIRSTS:
+            yield from self._scanned(text)
+            return
+        found: dict[int, list[str]] = {}
+        for first in self.by_first:
+            at = text.find(first)
+            while at != -1:
+                found.setdefault(at, []).append(first)
+                at = text.find(first, at + 1)
+        yield from sorted(found.items())
+
+    def _scanned(self, text: str):
+        """`starts` by one scan for all first words: compiled per article, but
+        for many first words cheaper than a search for each. At each place the
+        scan matches the longest one; the shorter ones there are its prefixes."""
+        by_first = self.by_first
+        search = re.compile(_re_trie(sorted(by_first))).search
+        hit = search(text)
+        while hit is not None:
+            word = hit.group()
+            yield hit.start(), [word[:k] for k in range(1, len(word) + 1) if word[:k] in by_first]
+            hit = search(text, hit.start() + 1)
+
+    def match(self, text: str, start: int, firsts: list[str]) -> int | None:
+        """Where the longest name beginning at `start` with one of `firsts`
+        ends, or None: no name begins there."""
+        if start and _LETTER.match(text, start - 1):
+            return None
+        names = self.by_first[firsts[0]] if len(firsts) == 1 else \
+            sorted((n for first in firsts for n in self.by_first[first]), key=lambda n: _longest_first(" ".join(n)))
+        for name in names:
+            end = _name_end(text, start + len(name[0]), name)
+            if end is not None:
+                return end
+        return None
+
+
+_FEW_FIRSTS = 32  # up to so many first words of names, a plain search for each beats one compiled scan
+
+
+def _longest_first(name: str) -> tuple[int, str]:
+    return -len(name), name
+
+
+def _name_end(text: str, at: int, name: list[str]) -> int | None:
+    """Where `name` (its first word ending at `at`) ends in `text`, each next
+    word after white space, no letter after the last; None if it does not."""
+    for word in name[1:]:
+        gap = _WHITE.match(text, at)  # no word of a name begins with white space: greedy is exact
+        if gap is None or not text.startswith(word, gap.end()):
+            return None
+        at = gap.end() + len(word)
+    return None if _LETTER.match(text, at) else at
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # what the name pattern took for a letter: `\w` but digits and `_`
+_WHITE = re.compile(r"\s+")
 
 
 def _org_text(org_words: list[Word], text: str) -> str | None:
