@@ -162,7 +162,7 @@ def test_lower_casing_keeps_every_case_insensitive_title_match():
     everything = "".join(chr(i) for i in range(0x3000))  # no case pairs of Latin letters beyond
     for letter in letters:
         for found in regex.findall(regex.escape(letter), everything, flags=regex.IGNORECASE):
-            assert found.lower() == letter.lower() or officials._CASE_ODD.match(found), (letter, found)
+            assert found.lower() == letter.lower() or found in officials._CASE_ODD, (letter, found)
 
 
 @pytest.mark.parametrize("text", ["Phó Chủ tịch UBND " * 20000, "ông Nguyễn Văn An, Chủ tịch " * 12000])

@@ -97,7 +97,8 @@ _RULE_SCANS = {
 }
 # Characters that match a title's letter case-insensitively but lower-case to
 # another letter (`ſ` ~ `s`, `İ` ~ `i`): a text with one is scanned the slow way.
-_CASE_ODD = re.compile("[\u017f\u0130]")
+# (Looked for with `in`, many times faster than a pattern over the whole text.)
+_CASE_ODD = "\u017f\u0130"
 
 
 def _re_trie(words) -> str:
@@ -160,7 +161,7 @@ def _find(dimension, ctx: Context, deadline: float) -> list[Candidate]:
     lowered = None
     if any(s.folded for s in scans.values()):
         lowered = text.lower()
-        if len(lowered) != len(text) or _CASE_ODD.search(text):
+        if len(lowered) != len(text) or any(odd in text for odd in _CASE_ODD):
             lowered = None
     out: list[Candidate] = []
     for rule in dimension.rules:

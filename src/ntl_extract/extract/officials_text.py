@@ -131,13 +131,21 @@ def lexicons(dimension) -> Lexicons:
 class Word:
     """A word of the text: as written, where, its folded key and whether it is capitalised."""
 
-    __slots__ = ("text", "start", "end", "key", "capital")
+    __slots__ = ("text", "start", "end", "_key", "capital")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
-        key = _FOLDED.get(text)
-        self.key = fold(text) if key is None else key
+        self._key = None
         self.capital = text[:1].isupper()
+
+    @property
+    def key(self) -> str:
+        """The folded word, made when first asked for: most words read after a
+        title lie past its organisation and name, and nobody asks."""
+        key = self._key
+        if key is None:
+            key = self._key = fold(self.text)
+        return key
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Word) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
