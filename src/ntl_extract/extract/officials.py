@@ -490,13 +490,12 @@ class _Reader:
         self.memo[key] = (result, asked)
         return result
 
-    def _org_words(self, title_key: str, title_start: int, title_end: int, limit: int):
-        """The words after the title (after the head words it shares with the
-        body, if any) and how many of them the organisation takes; None when the
-        first `limit` words of a longer line were too few to tell. (`parse_org`
-        looks at most two words past where it stops.)"""
+    def _org_words(self, title_key: str, title_start: int, ws: list[Word], limit: int):
+        """The words after the title (`ws`, at most `limit` of them; after the
+        head words it shares with the body, if any) and how many of them the
+        organisation takes; None when the first `limit` words of a longer line
+        were too few to tell. (`parse_org` looks at most two words past where it stops.)"""
         text, lx = self.text, self.lx
-        ws = words(text, title_end, limit=limit)
         cut = limit < lx.max_org_words + 8 and len(ws) == limit  # more words may follow
 
         def parsed(seq: list[Word]) -> int | None:
@@ -525,9 +524,11 @@ class _Reader:
                       chained: bool = False) -> tuple[list[Word], list[Word]]:
         """The organisation after a title and the name after it (maybe none)."""
         text, lx = self.text, self.lx
-        read = self._org_words(title_key, title_start, title_end, _FIRST_WORDS)
-        if read is None:  # a long one: read all the words the organisation and a name may take
-            read = self._org_words(title_key, title_start, title_end, lx.max_org_words + 8)
+        ws = words(text, title_end, limit=_FIRST_WORDS)
+        read = self._org_words(title_key, title_start, ws, _FIRST_WORDS)
+        if read is None:  # a long one: read on, all the words the organisation and a name may take
+            limit = lx.max_org_words + 8  # (`_WORD` looks behind no match: the words from the last one's end are the rest)
+            read = self._org_words(title_key, title_start, ws + words(text, ws[-1].end, limit=limit - len(ws)), limit)
         ws, end = read
         org = ws[:end]
         while org and org[-1].text.startswith("("):
