@@ -632,6 +632,9 @@ _PLURAL_NAMES = regex.compile(
     r"(?<![\w])[Cc]ác\s+(?:ông|bà|đồng\s+chí|đ/c)\s+((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD
     + r"(?:\s*,\s*(?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD + r")*)\s*(?:,|và)\s*$")
 
+_LISTED_NAME = regex.compile(r"(?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD)  # one of them
+_PLURAL_HONORIFIC = regex.compile(r"[Cc]ác\s+(\S+(?:\s+chí)?)")  # `các ông` → `ông`
+
 
 def _named_before(text, start, named_end, known, lx):
     """A name right before a title, joined by a dash, comma or bracket
@@ -690,10 +693,10 @@ def _named_before_verb(text, sep_start, named_end, known, lx):
     plural = _PLURAL_NAMES.search(text[max(0, name_start - 200):name_start])
     if plural:
         base = max(0, name_start - 200)
-        for om in regex.finditer(r"(?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD, plural.group(1)):
+        for om in _LISTED_NAME.finditer(plural.group(1)):
             if fold(om.group().split()[0]) in lx.surnames or fold(om.group()) in known:
                 others.append((om.group(), base + plural.start(1) + om.start(), base + plural.start(1) + om.end()))
-        honorific = honorific or regex.match(r"[Cc]ác\s+(\S+(?:\s+chí)?)", plural.group()).group(1)
+        honorific = honorific or _PLURAL_HONORIFIC.match(plural.group()).group(1)
     return name, name_start, sep_start, honorific, rank, None, others
 
 
