@@ -197,3 +197,21 @@ def test_name_scan_finds_what_one_pattern_of_the_names_would(text, few, monkeypa
     scan = officials._Names(dict.fromkeys(names))
     found = [(at, end) for at, firsts in scan.starts(text) if (end := scan.match(text, at, firsts)) is not None]
     assert expected and found == expected
+
+
+def test_folding_words_one_by_one_is_folding_them_written_together():
+    """`fold_words` joins the words' own keys: the same as folding the words
+    written one space apart, for every run of words of the corpus and of texts
+    with old tone placement, decomposed marks, odd spaces, dashes and quotes."""
+    from ntl_extract.extract.officials_text import fold_words, words
+    from ntl_extract.normalise import fold
+
+    texts = [path.read_text("utf-8") for path in sorted((ROOT / "corpus").glob("*.txt"))]
+    texts += ["Thuý Hoà Uỷ hoà THUÝ quý Quỳ oà (Phú\u00a0 Thọ) H'Mông Lao\u2013động “Bà” ‘X’ ΣΑΣ",
+              unicodedata.normalize("NFD", "Nguyễn Thị Thuý Hoà Đắk Lắk")]
+    for line in (line for text in texts for line in text.splitlines()):
+        ws = words(line, 0, limit=10**6)
+        for k in range(len(ws)):
+            for n in range(1, 6):
+                run = ws[k:k + n]
+                assert fold_words(run) == fold(" ".join(w.text for w in run)), [w.text for w in run]

@@ -31,8 +31,9 @@ import regex
 from ..model import Official, Position
 from ..rules import trie_pattern
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
-from .officials_text import (Lexicons, Word, canonical, expand, fold, institution_keep, is_name_word, is_private, lexicons,
-                             looks_foreign, parse_org, split_name, starts_with_place, surname_length, words)
+from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words, institution_keep, is_name_word,
+                             is_private, lexicons, looks_foreign, parse_org, split_name, starts_with_place,
+                             surname_length, words)
 from .registry import BUILDERS, builder
 
 DIMENSION = "officials"
@@ -553,7 +554,7 @@ class _Reader:
         if split is None:
             return org, []
         if chained and split == (0, 2) and len(run) == 2 and run[1].key not in lx.middles \
-                and fold(" ".join(w.text for w in run)) not in known and _PLACE_END.match(text, run[-1].end):
+                and fold_words(run) not in known and _PLACE_END.match(text, run[-1].end):
             # `…, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Ninh Sơn;`: the chain's person is
             # named already; two capitals ending the segment are the body's place.
             return org, []
@@ -575,8 +576,8 @@ class _Reader:
         name = run[k:]
         if any(w.key in self.lx.company_words for w in name) or (after_place_word and len(name) < 3):
             return None
-        if fold(" ".join(w.text for w in name)) in self.lx.places or starts_with_place(self.lx, name) \
-                or (k > 0 and fold(" ".join(w.text for w in run[:k + 1])) in self.lx.places):
+        if fold_words(name) in self.lx.places or starts_with_place(self.lx, name) \
+                or (k > 0 and fold_words(run[:k + 1]) in self.lx.places):
             return None
         return k, len(run)
 
@@ -584,7 +585,7 @@ class _Reader:
 def _known_in(run: list[Word], known: set[str]) -> tuple[int, int] | None:
     for k in range(len(run)):
         for n in range(min(5, len(run) - k), 1, -1):
-            if fold(" ".join(w.text for w in run[k:k + n])) in known:
+            if fold_words(run[k:k + n]) in known:
                 return k, k + n
     return None
 
