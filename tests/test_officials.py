@@ -182,13 +182,13 @@ def test_out_of_time_the_reading_stops_warns_and_caps_mentions(text, monkeypatch
     "Lê  Văn\tAn, Lê Văn Anh xLê Văn An Lê Văn Ann (Lê Văn) An Nguyễn Văn An1 Văn An_ 1Lê Văn\u00a0An Lê Văn",
     "Văn An Văn Anh Lê Văn Lê\nVăn\n An Nguyễn Anh Lê Văn An Nguyễn",  # `An` and `Anh` both begin at `Anh`
 ])
-@pytest.mark.parametrize("few", [officials._FEW_FIRSTS, 0])  # a search per first word, or one scan
+@pytest.mark.parametrize("few", [officials._FEW_NAMES, 0])  # plain searches, or the pattern
 def test_name_scan_finds_what_one_pattern_of_the_names_would(text, few, monkeypatch):
-    """`_Names` (string searches) finds the names where the alternation of all
-    of them, longest first, would match, and ends them where it would."""
+    """`_Names` finds the names where the alternation of all of them, longest
+    first, would match, and ends them where it would."""
     import re
 
-    monkeypatch.setattr(officials, "_FEW_FIRSTS", few)
+    monkeypatch.setattr(officials, "_FEW_NAMES", few)
     names = ["Lê Văn An", "Lê Văn Anh", "Lê Văn", "An Nguyễn", "Anh Lê", "Văn An", "Văn Anh"]
     pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
         r"\s+".join(map(re.escape, name.split(" "))) for name in sorted(names, key=lambda n: (-len(n), n)))

@@ -806,24 +806,36 @@ _SPACES = regex.compile(r"\s+")
 
 
 class _Names:
-    """The names of an article, found in its text as a pattern would find any
-    of them: each word of a name apart from the next by any white space, not
-    inside a longer word, the longest name that matches at a place first.
+    """The names of an article, found in its text as one pattern of them all
+    would find them: each word of a name apart from the next by any white
+    space, not inside a longer word, the longest name that matches at a place first.
 
-    Plain string searches and two patterns compiled once: a pattern of the
-    names would be compiled per article, which costs more than the search."""
+    A few names are found by plain string searches: compiling that pattern
+    for each article costs more than the searches. Many names (a long text)
+    are found by the pattern: trying each name in turn at every place one may
+    start would cost more than compiling it once."""
 
     def __init__(self, by_name) -> None:
-        # The names by their first word, each list longest first (as the pattern tried them).
+        names = sorted(by_name, key=_longest_first)
+        self.pattern = None
+        # The names by their first word, each list longest first (as the pattern tries them).
         self.by_first: dict[str, list[list[str]]] = {}
-        for name in sorted(by_name, key=_longest_first):
+        if len(names) > _FEW_NAMES:
+            self.firsts = re.compile(_re_trie(sorted({name.split(" ")[0] for name in names})))
+            self.pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+                r"\s+".join(re.escape(word) for word in name.split(" ")) for name in names) + r")(?![^\W\d_])")
+            return
+        for name in names:
             self.by_first.setdefault(name.split(" ")[0], []).append(name.split(" "))
 
     def starts(self, text: str):
         """Every place a first word of a name begins (within a word too), in
-        order, with the first words that begin there."""
-        if len(self.by_first) > _FEW_FIRSTS:
-            yield from self._scanned(text)
+        order, with the first words that begin there (None: not told)."""
+        if self.pattern is not None:
+            hit = self.firsts.search(text)
+            while hit is not None:
+                yield hit.start(), None
+                hit = self.firsts.search(text, hit.start() + 1)
             return
         found: dict[int, list[str]] = {}
         for first in self.by_first:
@@ -833,21 +845,12 @@ class _Names:
                 at = text.find(first, at + 1)
         yield from sorted(found.items())
 
-    def _scanned(self, text: str):
-        """`starts` by one scan for all first words: compiled per article, but
-        for many first words cheaper than a search for each. At each place the
-        scan matches the longest one; the shorter ones there are its prefixes."""
-        by_first = self.by_first
-        search = re.compile(_re_trie(sorted(by_first))).search
-        hit = search(text)
-        while hit is not None:
-            word = hit.group()
-            yield hit.start(), [word[:k] for k in range(1, len(word) + 1) if word[:k] in by_first]
-            hit = search(text, hit.start() + 1)
-
-    def match(self, text: str, start: int, firsts: list[str]) -> int | None:
-        """Where the longest name beginning at `start` with one of `firsts`
+    def match(self, text: str, start: int, firsts: list[str] | None) -> int | None:
+        """Where the longest name beginning at `start` (with one of `firsts`)
         ends, or None: no name begins there."""
+        if self.pattern is not None:
+            m = self.pattern.match(text, start)
+            return None if m is None else m.end()
         if start and _LETTER.match(text, start - 1):
             return None
         names = self.by_first[firsts[0]] if len(firsts) == 1 else \
@@ -859,7 +862,7 @@ class _Names:
         return None
 
 
-_FEW_FIRSTS = 32  # up to so many first words of names, a plain search for each beats one compiled scan
+_FEW_NAMES = 32  # up to so many names, plain searches; more, one pattern of them compiled
 
 
 def _longest_first(name: str) -> tuple[int, str]:
