@@ -31,8 +31,9 @@ import regex
 from ..model import Official, Position
 from ..rules import trie_pattern
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
-from .officials_text import (Lexicons, Word, canonical, expand, fold, institution_keep, is_name_word, is_private, lexicons,
-                             looks_foreign, parse_org, split_name, starts_with_place, surname_length, words)
+from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words, institution_keep, is_name_word,
+                             is_private, lexicons, looks_foreign, parse_org, split_name, starts_with_place,
+                             surname_length, words)
 from .registry import BUILDERS, builder
 
 DIMENSION = "officials"
@@ -97,7 +98,8 @@ _RULE_SCANS = {
 }
 # Characters that match a title's letter case-insensitively but lower-case to
 # another letter (`ſ` ~ `s`, `İ` ~ `i`): a text with one is scanned the slow way.
-_CASE_ODD = re.compile("[\u017f\u0130]")
+# (Looked for with `in`, many times faster than a pattern over the whole text.)
+_CASE_ODD = "\u017f\u0130"
 
 
 def _re_trie(words) -> str:
@@ -160,7 +162,7 @@ def _find(dimension, ctx: Context, deadline: float) -> list[Candidate]:
     lowered = None
     if any(s.folded for s in scans.values()):
         lowered = text.lower()
-        if len(lowered) != len(text) or _CASE_ODD.search(text):
+        if len(lowered) != len(text) or any(odd in text for odd in _CASE_ODD):
             lowered = None
     out: list[Candidate] = []
     for rule in dimension.rules:
@@ -240,6 +242,8 @@ def extract(doc, rules, found) -> list[Official]:
         # A name that is another name plus more capitals (`Hoàng Văn An Trăn` under a
         # photo, beside `Hoàng Văn An`) is not known: the shorter one wins next time.
         known = _Known({k for k in people if not _extends_another(k, people)})
+        if not _rereads(memo, known):
+            break  # the second pass would reuse every reading of the first: the same people
     for person in people.values():
         _share_bodies(lx, text, person.positions)
         person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))]
@@ -314,6 +318,13 @@ class _Known:
         if self.asked is not None:
             self.asked.append(key)
         return key in self.names
+
+
+def _rereads(memo: dict, known: _Known) -> bool:
+    """Would a pass with these `known` names read anything anew? Only where a
+    reading of the last pass asked about a name that is known now (`_Reader._remembered`)."""
+    names = known.names
+    return any(name in names for _, asked in memo.values() for name in asked)
 
 
 def _select(cands: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:
@@ -480,13 +491,12 @@ class _Reader:
         self.memo[key] = (result, asked)
         return result
 
-    def _org_words(self, title_key: str, title_start: int, title_end: int, limit: int):
-        """The words after the title (after the head words it shares with the
-        body, if any) and how many of them the organisation takes; None when the
-        first `limit` words of a longer line were too few to tell. (`parse_org`
-        looks at most two words past where it stops.)"""
+    def _org_words(self, title_key: str, title_start: int, ws: list[Word], limit: int):
+        """The words after the title (`ws`, at most `limit` of them; after the
+        head words it shares with the body, if any) and how many of them the
+        organisation takes; None when the first `limit` words of a longer line
+        were too few to tell. (`parse_org` looks at most two words past where it stops.)"""
         text, lx = self.text, self.lx
-        ws = words(text, title_end, limit=limit)
         cut = limit < lx.max_org_words + 8 and len(ws) == limit  # more words may follow
 
         def parsed(seq: list[Word]) -> int | None:
@@ -515,9 +525,11 @@ class _Reader:
                       chained: bool = False) -> tuple[list[Word], list[Word]]:
         """The organisation after a title and the name after it (maybe none)."""
         text, lx = self.text, self.lx
-        read = self._org_words(title_key, title_start, title_end, _FIRST_WORDS)
-        if read is None:  # a long one: read all the words the organisation and a name may take
-            read = self._org_words(title_key, title_start, title_end, lx.max_org_words + 8)
+        ws = words(text, title_end, limit=_FIRST_WORDS)
+        read = self._org_words(title_key, title_start, ws, _FIRST_WORDS)
+        if read is None:  # a long one: read on, all the words the organisation and a name may take
+            limit = lx.max_org_words + 8  # (`_WORD` looks behind no match: the words from the last one's end are the rest)
+            read = self._org_words(title_key, title_start, ws + words(text, ws[-1].end, limit=limit - len(ws)), limit)
         ws, end = read
         org = ws[:end]
         while org and org[-1].text.startswith("("):
@@ -542,7 +554,7 @@ class _Reader:
         if split is None:
             return org, []
         if chained and split == (0, 2) and len(run) == 2 and run[1].key not in lx.middles \
-                and fold(" ".join(w.text for w in run)) not in known and _PLACE_END.match(text, run[-1].end):
+                and fold_words(run) not in known and _PLACE_END.match(text, run[-1].end):
             # `…, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Ninh Sơn;`: the chain's person is
             # named already; two capitals ending the segment are the body's place.
             return org, []
@@ -564,8 +576,8 @@ class _Reader:
         name = run[k:]
         if any(w.key in self.lx.company_words for w in name) or (after_place_word and len(name) < 3):
             return None
-        if fold(" ".join(w.text for w in name)) in self.lx.places or starts_with_place(self.lx, name) \
-                or (k > 0 and fold(" ".join(w.text for w in run[:k + 1])) in self.lx.places):
+        if fold_words(name) in self.lx.places or starts_with_place(self.lx, name) \
+                or (k > 0 and fold_words(run[:k + 1]) in self.lx.places):
             return None
         return k, len(run)
 
@@ -573,7 +585,7 @@ class _Reader:
 def _known_in(run: list[Word], known: set[str]) -> tuple[int, int] | None:
     for k in range(len(run)):
         for n in range(min(5, len(run) - k), 1, -1):
-            if fold(" ".join(w.text for w in run[k:k + n])) in known:
+            if fold_words(run[k:k + n]) in known:
                 return k, k + n
     return None
 
@@ -620,6 +632,9 @@ _VERB_SEPARATOR = regex.compile(
 _PLURAL_NAMES = regex.compile(
     r"(?<![\w])[Cc]ác\s+(?:ông|bà|đồng\s+chí|đ/c)\s+((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD
     + r"(?:\s*,\s*(?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD + r")*)\s*(?:,|và)\s*$")
+
+_LISTED_NAME = regex.compile(r"(?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD)  # one of them
+_PLURAL_HONORIFIC = regex.compile(r"[Cc]ác\s+(\S+(?:\s+chí)?)")  # `các ông` → `ông`
 
 
 def _named_before(text, start, named_end, known, lx):
@@ -679,10 +694,10 @@ def _named_before_verb(text, sep_start, named_end, known, lx):
     plural = _PLURAL_NAMES.search(text[max(0, name_start - 200):name_start])
     if plural:
         base = max(0, name_start - 200)
-        for om in regex.finditer(r"(?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD, plural.group(1)):
+        for om in _LISTED_NAME.finditer(plural.group(1)):
             if fold(om.group().split()[0]) in lx.surnames or fold(om.group()) in known:
                 others.append((om.group(), base + plural.start(1) + om.start(), base + plural.start(1) + om.end()))
-        honorific = honorific or regex.match(r"[Cc]ác\s+(\S+(?:\s+chí)?)", plural.group()).group(1)
+        honorific = honorific or _PLURAL_HONORIFIC.match(plural.group()).group(1)
     return name, name_start, sep_start, honorific, rank, None, others
 
 
@@ -745,22 +760,17 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named, de
         # At each start the longest name matches; the shorter ones it begins with are looked up.
         seen = {key: set(found) for key, found in spans.items()}  # the spans the titles gave
         last_end: dict[int, int] = {}  # as each name's own non-overlapping scan would go
-        firsts, names_rx = _names_rx(by_name)
+        names = _Names(by_name)
         shortened = {name for name in by_name  # names that begin with another name
                      if any(not ch.isalpha() and name[:k] in by_name for k, ch in enumerate(name))}
-        pos = 0
-        while True:  # every place a name may start (a plain scan for first words), in order
-            hit = firsts.search(text, pos)
-            if hit is None:
-                break
+        for start, firsts in names.starts(text):  # every place a name may start, in order
             tries += 1
             if tries % 256 == 0 and time.perf_counter() > deadline:
                 return False
-            pos = hit.start() + 1
-            m = names_rx.match(text, hit.start())
-            if m is None:
+            end = names.match(text, start, firsts)
+            if end is None:
                 continue
-            start, found = m.start(), m.group()
+            found = text[start:end]
             cuts = (len(found),) if found in by_name and found not in shortened else \
                 [k for k, ch in enumerate(found) if not ch.isalpha()] + [len(found)]
             for cut in cuts:
@@ -795,18 +805,83 @@ def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named, de
 _SPACES = regex.compile(r"\s+")
 
 
-def _names_rx(by_name: dict[str, _Person]):
-    """Any of the names, each word of a name apart from the next by any white
-    space, longest first (so the longest name that matches at a place is
-    found); and a scan for the names' first words, where they may start.
+class _Names:
+    """The names of an article, found in its text as one pattern of them all
+    would find them: each word of a name apart from the next by any white
+    space, not inside a longer word, the longest name that matches at a place first.
 
-    Both are compiled per article, so both use the standard library's `re`,
-    which compiles a short alternation three times faster than `regex` (the
-    names are plain words; `[^\\W\\d_]` is a letter)."""
-    names = sorted(by_name, key=lambda name: (-len(name), name))
-    alternation = "|".join(r"\s+".join(re.escape(word) for word in name.split(" ")) for name in names)
-    firsts = re.compile(_re_trie(sorted({name.split(" ")[0] for name in by_name})))
-    return firsts, re.compile(r"(?<![^\W\d_])(?:" + alternation + r")(?![^\W\d_])")
+    A few names are found by plain string searches: compiling that pattern
+    for each article costs more than the searches. Many names (a long text)
+    are found by the pattern: trying each name in turn at every place one may
+    start would cost more than compiling it once."""
+
+    def __init__(self, by_name) -> None:
+        names = sorted(by_name, key=_longest_first)
+        self.pattern = None
+        # The names by their first word, each list longest first (as the pattern tries them).
+        self.by_first: dict[str, list[list[str]]] = {}
+        if len(names) > _FEW_NAMES:
+            self.firsts = re.compile(_re_trie(sorted({name.split(" ")[0] for name in names})))
+            self.pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+                r"\s+".join(re.escape(word) for word in name.split(" ")) for name in names) + r")(?![^\W\d_])")
+            return
+        for name in names:
+            self.by_first.setdefault(name.split(" ")[0], []).append(name.split(" "))
+
+    def starts(self, text: str):
+        """Every place a first word of a name begins (within a word too), in
+        order, with the first words that begin there (None: not told)."""
+        if self.pattern is not None:
+            hit = self.firsts.search(text)
+            while hit is not None:
+                yield hit.start(), None
+                hit = self.firsts.search(text, hit.start() + 1)
+            return
+        found: dict[int, list[str]] = {}
+        for first in self.by_first:
+            at = text.find(first)
+            while at != -1:
+                found.setdefault(at, []).append(first)
+                at = text.find(first, at + 1)
+        yield from sorted(found.items())
+
+    def match(self, text: str, start: int, firsts: list[str] | None) -> int | None:
+        """Where the longest name beginning at `start` (with one of `firsts`)
+        ends, or None: no name begins there."""
+        if self.pattern is not None:
+            m = self.pattern.match(text, start)
+            return None if m is None else m.end()
+        if start and _LETTER.match(text, start - 1):
+            return None
+        names = self.by_first[firsts[0]] if len(firsts) == 1 else \
+            sorted((n for first in firsts for n in self.by_first[first]), key=lambda n: _longest_first(" ".join(n)))
+        for name in names:
+            end = _name_end(text, start + len(name[0]), name)
+            if end is not None:
+                return end
+        return None
+
+
+_FEW_NAMES = 32  # up to so many names, plain searches; more, one pattern of them compiled
+
+
+def _longest_first(name: str) -> tuple[int, str]:
+    return -len(name), name
+
+
+def _name_end(text: str, at: int, name: list[str]) -> int | None:
+    """Where `name` (its first word ending at `at`) ends in `text`, each next
+    word after white space, no letter after the last; None if it does not."""
+    for word in name[1:]:
+        gap = _WHITE.match(text, at)  # no word of a name begins with white space: greedy is exact
+        if gap is None or not text.startswith(word, gap.end()):
+            return None
+        at = gap.end() + len(word)
+    return None if _LETTER.match(text, at) else at
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # what the name pattern took for a letter: `\w` but digits and `_`
+_WHITE = re.compile(r"\s+")
 
 
 def _org_text(org_words: list[Word], text: str) -> str | None:

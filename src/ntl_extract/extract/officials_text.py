@@ -131,19 +131,36 @@ def lexicons(dimension) -> Lexicons:
 class Word:
     """A word of the text: as written, where, its folded key and whether it is capitalised."""
 
-    __slots__ = ("text", "start", "end", "key", "capital")
+    __slots__ = ("text", "start", "end", "_key", "capital")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
-        key = _FOLDED.get(text)
-        self.key = fold(text) if key is None else key
+        self._key = None
         self.capital = text[:1].isupper()
+
+    @property
+    def key(self) -> str:
+        """The folded word, made when first asked for: most words read after a
+        title lie past its organisation and name, and nobody asks."""
+        key = self._key
+        if key is None:
+            key = self._key = fold(self.text)
+        return key
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Word) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
 
     def __repr__(self) -> str:
         return f"Word(text={self.text!r}, start={self.start}, end={self.end})"
+
+
+def fold_words(ws: list[Word]) -> str:
+    """`fold` of the words written one space apart, made of their keys: folding
+    (NFC, tone placement, plain dashes and quotes, case) never reaches across
+    a space, so the folded words joined are the same string, and each word is
+    folded once however many runs of words it is part of
+    (tests/test_officials.py checks it over the corpus)."""
+    return " ".join([w.key for w in ws])
 
 
 def words(text: str, start: int, limit: int = 40) -> list[Word]:
@@ -199,7 +216,7 @@ def looks_foreign(run: list[Word], lx: Lexicons) -> bool:
 
 
 def starts_with_place(lx: Lexicons, name: list[Word]) -> bool:
-    return any(fold(" ".join(w.text for w in name[:n])) in lx.places for n in range(1, min(4, len(name)) + 1))
+    return any(fold_words(name[:n]) in lx.places for n in range(1, min(4, len(name)) + 1))
 
 
 def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word: bool,
@@ -214,7 +231,7 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
     """
     for k in range(keep, len(run)):
         for n in range(min(5, len(run) - k), 1, -1):
-            if fold(" ".join(w.text for w in run[k:k + n])) in known:
+            if fold_words(run[k:k + n]) in known:
                 return k, k + n
     best = None
     for k in range(keep, len(run)):
@@ -224,9 +241,9 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
             continue
         if k > 0 and (inside_compound_surname(lx, run, k) or (len(run) <= 4 and is_surname_and_middles(lx, run[:k]))):
             continue  # `… Âu | Dương Minh Triết`, `… Lê Thị | Mai Phương`: the name began earlier
-        place = fold(" ".join(w.text for w in run[:k]))
-        if fold(" ".join(w.text for w in name)) in lx.places or starts_with_place(lx, name) \
-                or (k > 0 and fold(" ".join(w.text for w in run[:k + 1])) in lx.places):
+        place = fold_words(run[:k])
+        if fold_words(name) in lx.places or starts_with_place(lx, name) \
+                or (k > 0 and fold_words(run[:k + 1]) in lx.places):
             continue  # `Nhật Bản Kenji Watanabe`: the place goes on into `Bản`
         # A surname and a middle name (`Lê Thị …`, `Ngụy Văn …`, `Âu Dương …`) open a
         # person's name, not a place's: the body ends in a bare `tỉnh`/`phường` (this one).
@@ -262,7 +279,7 @@ def is_full_name(lx: Lexicons, ws: list[Word], first: int, end: int, known: set[
     run = ws[k:end]
     for s in range(len(run) - 1):
         tail = run[s:]
-        spelled = fold(" ".join(w.text for w in tail))
+        spelled = fold_words(tail)
         if len(tail) <= 5 and (surname_length(lx, tail, 0) or spelled in known) and spelled not in lx.places:
             return True
     return 2 <= len(run) <= 3 and looks_foreign(run, lx)
