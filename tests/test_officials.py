@@ -87,21 +87,29 @@ def test_private_business_people_are_not_officials():
         and [p["name"] for p in body("Ông Lê Văn Tâm, Giám đốc Công ty TNHH Minh Phát, cho biết")] == []
 
 
-def test_sentences_are_tokenised_only_when_the_lexicons_cannot_decide(monkeypatch):
-    calls = []
-    real = Doc.tokens
+def test_words_are_tagged_only_when_the_lexicons_cannot_decide(monkeypatch):
+    from ntl_extract import segment
 
-    def spy(self, index, pos=False):
-        calls.append(index)
-        return real(self, index, pos)
+    tagged = []
+    real = segment.tokens
 
-    monkeypatch.setattr(Doc, "tokens", spy)
+    def spy(text, base=0, pos=False):
+        tagged.append(text)
+        return real(text, base, pos)
+
+    monkeypatch.setattr(segment, "tokens", spy)
     body("Bí thư Tỉnh ủy Nghệ An Trần Minh Khôi chủ trì. Ông Khôi nhấn mạnh. Trời mưa to.")
-    assert calls == []
+    assert tagged == []
     body("Bí thư Huyện ủy Mường Nhé Pả Văn Dìn kiểm tra.")  # `Pả` is in no surname list, but `Văn` makes a name
-    assert calls == []
+    assert tagged == []
     body("Bí thư Huyện ủy Mường Nhé Pả A Dìn kiểm tra.")  # neither: the tagger decides
-    assert calls == [0]
+    assert len(tagged) == 1 and "Pả A Dìn" in tagged[0]
+    # Only the undecided words and a few around them are tagged, not a long sentence.
+    tagged.clear()
+    people = body("Sáng nay, tại hội trường lớn của huyện, trước đông đảo cán bộ, đảng viên và nhân dân các xã vùng cao, "
+                  "Bí thư Huyện ủy Mường Nhé Pả A Dìn đã trao quà cho các gia đình chính sách trên địa bàn.")
+    assert len(tagged) == 1 and "Pả A Dìn" in tagged[0] and len(tagged[0].split()) <= 8 + len("Mường Nhé Pả A Dìn".split())
+    assert [p["name"] for p in people] == ["Pả A Dìn"]
 
 
 @pytest.mark.parametrize("text", ["Quyết định " * 3000, "Phó Chủ tịch UBND " * 2000, "1/" * 20000,

@@ -563,10 +563,9 @@ class _Reader:
     def _np_split(self, run: list[Word], keep: int, after_place_word: bool) -> tuple[int, int] | None:
         """The last proper-noun token of the run as the name, by underthesea's
         POS tags (`Huyện ủy Mù Cang Chải Giàng A Tông`): only for runs the
-        lexicons leave undecided, so only their sentences are tokenised."""
-        doc = self.doc
-        raw_start, _ = doc.norm.raw_span(run[0].start, run[0].end)
-        tokens = doc.tokens(doc.sentence_at(raw_start), pos=True)
+        lexicons leave undecided, and only the run with a few words around it
+        is tagged."""
+        tokens = self.doc.tokens_near(run[0].start, run[-1].end, pos=True)
         inside = [t for t in tokens if t.start >= run[0].start and t.end <= run[-1].end]
         if not inside or inside[-1].tag != "Np" or inside[-1].end != run[-1].end:
             return None
