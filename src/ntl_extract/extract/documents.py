@@ -355,6 +355,21 @@ def _issuer_after(ctx: Context, end: int) -> str | None:
     return _issuer_phrase(ctx, ctx.text[m.end():m.end() + 160], end)
 
 
+ISSUER_BEFORE_WINDOW = 120  # characters of the clause before a reference read for its body
+
+
+def _issuer_before(ctx: Context, start: int, issued_by: tuple[int, str] | None) -> str | None:
+    """`Ban Thường vụ Huyện ủy đã ban hành Kế hoạch …`: the body that opens the
+    reference's clause and issued it; a reference listed right after one
+    (`…, Nghị quyết số 09-NQ/HU ngày 3/8/2021 và Quy định …`) shares its body."""
+    if issued_by is not None and ctx.list_gap_rx.fullmatch(ctx.text, issued_by[0], start):
+        return issued_by[1]
+    m = ctx.issuer_before_rx.search(ctx.text, max(0, start - ISSUER_BEFORE_WINDOW), start)
+    if not m or " " not in m.group("body").strip():
+        return None  # `Bộ đã ban hành …`: a bare head refers back, it names no body
+    return _issuer_phrase(ctx, m.group("body"), start, whole=True)
+
+
 def _subject_after(ctx: Context, end: int) -> str | None:
     m = ctx.subject_rx.match(ctx.text, end)
     if not m:
@@ -388,7 +403,7 @@ def extract(doc, rules, found) -> list[Document]:
     seconds = budget(ctx)
     resolve_by = started + RESOLVE_SHARE * seconds
     (ctx.doc_issuer_rx, ctx.issuer_after_rx, ctx.subject_rx,
-     ctx.date_gap_rx, ctx.clause_before_rx) = _compiled(dimension)
+     ctx.date_gap_rx, ctx.clause_before_rx, ctx.issuer_before_rx, ctx.list_gap_rx) = _compiled(dimension)
     ctx.person_tail_rx = _person_tail(rules)
     to_norm = doc.norm.norm_offset
     dates = sorted((to_norm(d.start), to_norm(d.end), d) for d in found.get("dates", ()))
@@ -399,6 +414,7 @@ def extract(doc, rules, found) -> list[Document]:
     entries: dict[tuple, _Entry] = {}
     by_symbol: dict[str, _Entry] = {}
     resolving = True
+    issued_by: tuple[int, str] | None = None  # (end of a reference, the body named before it)
     for cand in select(candidates):
         f = cand.fields
         key = _key(f)
@@ -429,6 +445,9 @@ def extract(doc, rules, found) -> list[Document]:
             date, issuer = _date_before(ctx, cand.start, dates)
             entry.date = entry.date or date
             entry.issuer = entry.issuer or issuer
+        if entry.issuer is None:
+            entry.issuer = _issuer_before(ctx, cand.start, issued_by)
+            issued_by = (cand.end, entry.issuer) if entry.issuer else None
         if entry.subject is None:
             entry.subject = _subject_after(ctx, cand.end)
     out = []
@@ -472,6 +491,7 @@ def _compiled(dimension) -> tuple:
         pattern = regex.compile(dimension.tables["issuer_phrase"], regex.IGNORECASE,
                                 body_head=heads, body_tail=tails, doc_type=types, office_head=offices)
         others = (regex.compile(dimension.tables[name], regex.IGNORECASE)
-                  for name in ("issuer_after", "subject_after", "date_gap", "clause_before"))
+                  for name in ("issuer_after", "subject_after", "date_gap", "clause_before",
+                               "issuer_before", "list_gap"))
         _COMPILED[key] = (pattern, *others)
     return _COMPILED[key]

@@ -600,7 +600,7 @@ _COMMA = regex.compile(r"\s*,\s*")
 _ON_BEHALF = regex.compile(r"(?<![\w])(?:thừa\s+ủy\s+quyền|thừa\s+uỷ\s+quyền|ủy\s+quyền|uỷ\s+quyền|thay\s+mặt|thừa\s+lệnh)"
                            r"(?:\s+(?:của|cho))?\s+$", regex.IGNORECASE)
 _PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
-_CHAIN_GAP = regex.compile(r"\s*[,;–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+)?")
+_CHAIN_GAP = regex.compile(r"\s*[,;–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|(?:nay|hiện|hiện nay) là\s+)?")
 _BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
 _SEGMENT_END = regex.compile(r"\s*(?:[,;.:)\n]|$|[-–—]\s)")
 
