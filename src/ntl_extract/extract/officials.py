@@ -435,6 +435,11 @@ class _Reader:
             person.positions.extend(self.pending + [position])
             self.pending = []
             self.last_person, self.last_end = person, _after_bracket(text, name_words[-1].end)
+            if not position.org_words:
+                body = self._apposed_body(self.last_end)
+                if body:  # `Kiểm sát viên Lê Văn An, Viện kiểm sát nhân dân tỉnh, …`
+                    position.org_words, position.end = body, body[-1].end
+                    self.last_end = position.end
             self.title_name_end = name_words[-1].end
             return
         # No name after the title: it follows a name (`Lâm Quang Thao – Phó Bí thư …`)
@@ -490,6 +495,26 @@ class _Reader:
             self.known.asked = None
         self.memo[key] = (result, asked)
         return result
+
+    def _apposed_body(self, end: int) -> list[Word]:
+        """The body named after `TITLE NAME,` when the title came without one
+        (`Kiểm sát viên Lê Văn An, VKSND tỉnh thực hành …`): a body head with a
+        capital right after the comma, not opening another title or a name."""
+        text, lx = self.text, self.lx
+        comma = _COMMA.match(text, end)
+        if comma is None or lx.starts_title(text, comma.end()):
+            return []
+        ws = words(text, comma.end(), limit=lx.max_org_words + 3)
+        if not ws or not ws[0].capital:
+            return []
+        head = lx.abbreviations.get(ws[0].text, ws[0].text)  # `VKSND` → `Viện kiểm sát nhân dân`
+        if fold(head).split()[0] not in lx.org_heads:
+            return []
+        body = ws[:parse_org(lx, text, ws, 0, "", self.known)]
+        # Lower case after a place word ends the body here (`VKSND tỉnh thực hành …`).
+        cut = next((k + 1 for k, w in enumerate(body[:-1]) if w.key in lx.place_words and not body[k + 1].capital),
+                   len(body))
+        return body[:cut]
 
     def _org_words(self, title_key: str, title_start: int, ws: list[Word], limit: int):
         """The words after the title (`ws`, at most `limit` of them; after the

@@ -311,8 +311,9 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
         key = w.key
         prev = ws[j - 1] if j > i else None
         if w.text.startswith("("):
-            # An abbreviation or a parent body in brackets; the body goes on only if a capital follows.
-            if j > i and j + 1 < len(ws) and ws[j + 1].capital:
+            # An abbreviation or a parent body in brackets; the body goes on only if a capital
+            # or a place word follows (`Viện kiểm sát nhân dân (VKSND) tỉnh`).
+            if j > i and j + 1 < len(ws) and (ws[j + 1].capital or ws[j + 1].key in lx.place_words):
                 j += 1
                 continue
             return j + 1 if j > i else j
@@ -331,8 +332,9 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
                 and not _names_its_head(lx, ws, i, j):
             break  # `… tỉnh Quảng Ninh Vũ Thị Hạnh kiểm tra`: the name ends here
         if w.text == "," and seen_head and j + 1 < len(ws) and ws[j + 1].capital and \
-                ws[j + 1].key.split()[0] in lx.org_heads and not lx.starts_title(text, ws[j + 1].start):
-            j += 1
+                ws[j + 1].key.split()[0] in lx.org_heads and not lx.starts_title(text, ws[j + 1].start) \
+                and not is_full_name(lx, ws, i, j, known):
+            j += 1  # `Trưởng phòng Tổ chức, Sở Nội vụ`; but a name ends it (`Kiểm sát viên Lê Văn An, VKSND tỉnh`)
             continue
         if w.text == "-" and seen_head and prev is not None and prev.text[0].isalnum() and j + 1 < len(ws) \
                 and ws[j + 1].capital and not _name_follows(lx, ws, j + 1) \
