@@ -293,8 +293,11 @@ def _any_tone(char: str) -> str:
 
 @lru_cache(maxsize=1024)  # place names repeat across articles
 def _spellings_rx(name: str) -> regex.Pattern:
-    """`name` as a whole word under any tone marks."""
-    return regex.compile(r"(?<!\w)" + "".join(_any_tone(c) for c in name) + r"(?!\w)")
+    """`name` as a whole word under any tone marks. The word-start check comes
+    after the first character (`[Cc…](?<!\w.)`, the same test) so that the
+    engine can skip ahead to that character instead of trying every position."""
+    classes = [_any_tone(c) for c in name]
+    return regex.compile(classes[0] + r"(?<!\w(?s:.))" + "".join(classes[1:]) + r"(?!\w)")
 
 
 _NAME_TAIL = regex.compile(r"(?:\s\p{Lu}[\p{L}]*)+$")  # the capitalised words ending a phrase
@@ -312,12 +315,17 @@ def _usual_spelling(text: str, phrase: str, at: int = 0) -> str:
     if not m or len(m.group().split()) < 2:
         return phrase
     name = m.group().strip()
-    window = text[max(0, at - SPELLING_WINDOW):at + SPELLING_WINDOW]
-    counts = Counter(found.group() for found in _spellings_rx(name).finditer(window))
+    counts = _spellings_in(text[max(0, at - SPELLING_WINDOW):at + SPELLING_WINDOW], name)
     best, n = counts.most_common(1)[0] if counts else (name, 0)
     if best != name and n > counts.get(name, 0):
         return phrase[:len(phrase) - len(name)] + best
     return phrase
+
+
+@lru_cache(maxsize=16)  # an article cites the same bodies again and again
+def _spellings_in(window: str, name: str) -> Counter:
+    """How often `window` writes `name` under each spelling of its tone marks."""
+    return Counter(found.group() for found in _spellings_rx(name).finditer(window))
 
 
 _ABBREVIATIONS_RX: dict[int, tuple[dict, regex.Pattern]] = {}
