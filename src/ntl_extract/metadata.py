@@ -226,15 +226,15 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     keywords: tuple[str, ...] = ()
     title_span = None
 
-    body_lines = []
+    body_from = 0  # `Key: value` header lines first, then the body
     for start, end in lines:
-        line = text[start:end]
-        header = _HEADER.match(line)
-        if header and not body_lines:
-            headers[header[1].lower()] = header[2]
-            boilerplate.append((start, end))
-            continue
-        body_lines.append((start, end))
+        header = _HEADER.match(text[start:end])
+        if not header:
+            break
+        headers[header[1].lower()] = header[2]
+        boilerplate.append((start, end))
+        body_from += 1
+    body_lines = lines[body_from:]
 
     head = body_lines[:6]
     for index, (start, end) in enumerate(head):

@@ -294,7 +294,8 @@ def _any_tone(char: str) -> str:
 @lru_cache(maxsize=1024)  # place names repeat across articles
 def _spellings_rx(name: str) -> regex.Pattern:
     """`name` as a whole word under any tone marks. The word-start check comes
-    after the first character (`[Cc…](?<!\w.)`, the same test) so that the
+    after the first character (`[Cc…]` then "no word character before it",
+    the same test) so that the
     engine can skip ahead to that character instead of trying every position."""
     classes = [_any_tone(c) for c in name]
     return regex.compile(classes[0] + r"(?<!\w(?s:.))" + "".join(classes[1:]) + r"(?!\w)")
