@@ -508,7 +508,7 @@ class _Reader:
         if not ws or not ws[0].capital:
             return []
         head = lx.abbreviations.get(ws[0].text, ws[0].text)  # `VKSND` → `Viện kiểm sát nhân dân`
-        if fold(head).split()[0] not in lx.org_heads:
+        if (fold(head).split() or [""])[0] not in lx.org_heads:
             return []
         body = ws[:parse_org(lx, text, ws, 0, "", self.known)]
         # Lower case after a place word ends the body here (`VKSND tỉnh thực hành …`).
