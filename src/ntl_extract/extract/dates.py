@@ -85,6 +85,7 @@ def _span_of(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date] 
         return None
 
 
+@lru_cache(maxsize=4096)  # 5 µs a call, and an article names the same days again and again
 def _nearest_year(month: int, day: int | None, published: dt.date, direction: float = 0) -> int:
     """The year that puts day/month nearest the publication date.
 
@@ -595,7 +596,8 @@ def extract(doc, rules, found) -> list[DateMention]:
     deadline = perf_counter() + FIND_SHARE * budget(ctx)
     chosen = select(find(dimension, ctx, _runnable(dimension, ctx.text), deadline=deadline))
     out = []
-    for cand in chosen:
+    for cand in chosen:  # the mention's fields given in order: cheaper than `**vars(mention)`
         mention = doc.mention(cand.start, cand.end, cand.rule.id)
-        out.append(DateMention(**vars(mention), **cand.fields))
+        out.append(DateMention(mention.text, mention.start, mention.end, mention.sentence, mention.rule,
+                               **cand.fields))
     return out

@@ -156,8 +156,13 @@ def candidates_of(rule: Rule, build, m, ctx: Context) -> list[Candidate]:
     built = build(m, ctx)
     if built is None:
         return []
+    if not isinstance(built, list):
+        if "_start" not in built and "_end" not in built:  # the common case: one candidate, the match's span
+            start, end = m.start(), m.end()
+            return [Candidate(start, end, rule, built, m)] if end > start else []
+        built = [built]
     out = []
-    for fields in built if isinstance(built, list) else [built]:
+    for fields in built:
         start = fields.pop("_start", m.start())
         end = fields.pop("_end", m.end())
         if end > start:
