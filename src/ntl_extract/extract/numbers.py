@@ -54,7 +54,8 @@ class _Prepared:
         at_digits = [by_id[i] for i in table["digit_rules"]]
         at_words = [by_id[i] for i in table["word_rules"]]
         anchored = {id(r) for r in at_digits + at_words}
-        self.at_digits, self.at_words = prepare(at_digits), prepare(at_words)
+        self.at_digits = prepare(at_digits, table.get("shared_head", ()))
+        self.at_words = prepare(at_words)
         self.rest = [r for r in by_id.values() if id(r) not in anchored]  # value rules that scan the whole text
         self.gate, self.word = anchor_patterns(dimension)
         self.word_prefilter = word_prefilter(dimension)

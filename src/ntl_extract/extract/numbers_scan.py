@@ -102,14 +102,63 @@ def anchors(ctx: Context, pattern: regex.Pattern, taken: IntervalSet, deadline: 
     return _free(starts, taken)
 
 
-def prepare(rules) -> list[tuple]:
-    """Each rule with its builder and whether its prefix is a bare lookbehind
-    (`_lookbehind_only`): what `run_anchored` needs, worked out once per rule set."""
-    return [(rule, BUILDERS[rule.build], _lookbehind_only(rule)) for rule in rules]
+def prepare(rules, shared=()) -> tuple[regex.Pattern | None, list[tuple]]:
+    """Each rule with its builder, whether its prefix is a bare lookbehind
+    (`_lookbehind_only`) and, for the rules named in `shared`, the compiled
+    rest of its pattern after the group they all open with (`_split_head`);
+    and that head compiled alone. What `run_anchored` needs, worked out once
+    per rule set."""
+    head, tails = _split_head([r for r in rules if r.id.split(".", 1)[1] in shared])
+    return head, [(rule, BUILDERS[rule.build], _lookbehind_only(rule), tails.get(id(rule))) for rule in rules]
 
 
-def run_anchored(built: list[tuple], ctx: Context, positions: list[int], deadline: float) -> list[Candidate]:
+def _split_head(rules) -> tuple[regex.Pattern | None, dict[int, regex.Pattern]]:
+    """The first group the patterns of `rules` all open with (the amount), and
+    each rule's rest compiled alone. The head matches in one way only (an
+    atomic group, then a lookahead: `test_numbers` checks it): so a rule
+    matches at a position exactly when the head does and the rest matches
+    where the head ends. The head is then matched once per anchor, and a rule
+    whose rest fails there is not tried (most of a rule's time is its amount)."""
+    if not rules:
+        return None, {}
+    source = rules[0].pattern.pattern
+    end = _first_group_end(source)
+    if any(r.pattern.pattern[:end] != source[:end] for r in rules):
+        raise ValueError("numbers: the rules of tables.anchors.shared_head do not open with one group")
+    compiled = {id(r): regex.compile(r.pattern.pattern[end:], r.pattern.flags, **r.pattern.named_lists)
+                for r in rules}
+    return regex.compile(source[:end], rules[0].pattern.flags, **rules[0].pattern.named_lists), compiled
+
+
+def _first_group_end(source: str) -> int:
+    """Where the parenthesised group a pattern source opens with ends
+    (escapes and character classes skipped)."""
+    if not source.startswith("("):
+        raise ValueError("numbers: a shared head must be a group")
+    depth, i, in_class = 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 1
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += source.startswith("^", i + 1)
+            i += source.startswith("]", i + 1)  # a ] right after [ or [^ is a member
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError("numbers: unbalanced pattern")
+
+
+def run_anchored(prepared: tuple, ctx: Context, positions: list[int], deadline: float) -> list[Candidate]:
     """Candidates of the `prepare`d rules tried only at `positions` (as `engine.run_rule` builds them)."""
+    head, built = prepared
     text = ctx.text
     out: list[Candidate] = []
     for i, pos in enumerate(positions):
@@ -117,7 +166,13 @@ def run_anchored(built: list[tuple], ctx: Context, positions: list[int], deadlin
             ctx.warn(f"numbers: stopped at {pos} of {len(text)}; the time for this text ran out")
             break
         endpos = pos + WINDOW
-        for rule, build, lookbehind_only in built:
+        head_end = -1
+        if head is not None:
+            hm = head.match(text, pos, endpos)
+            head_end = -1 if hm is None else hm.end()
+        for rule, build, lookbehind_only, tail in built:
+            if tail is not None and (head_end < 0 or tail.match(text, head_end, endpos) is None):
+                continue  # the rule would fail at this anchor (`_split_head`)
             core = rule.pattern.match(text, pos, endpos)
             if core is None:
                 continue
