@@ -197,6 +197,37 @@ def run_anchored(prepared: tuple, ctx: Context, positions: list[int], deadline: 
     return out
 
 
+def spans(prepared: tuple, ctx: Context, deadline: float) -> list[tuple[int, int]]:
+    """The spans of the `prepare`d rules' matches over the whole text: the
+    spans `engine.find` would give their candidates, without building any (an
+    exclusion's candidate is only its span), and with a bare lookbehind prefix
+    checked where the match starts instead of searched for."""
+    text = ctx.text
+    out: list[tuple[int, int]] = []
+    for rule, build, lookbehind_only, _ in prepared[1]:
+        seconds = deadline - time.perf_counter()
+        if seconds <= 0:
+            ctx.warn(f"rule {rule.id} skipped: the time for {ctx.dimension.name} on this text ran out")
+            continue
+        try:
+            for core in rule.pattern.finditer(text, timeout=seconds):
+                if lookbehind_only:
+                    m = core if rule.prefix.match(text, core.start(), core.start()) else None
+                else:
+                    m = _with_prefix(rule, core, text)
+                if m is None:
+                    continue
+                fields = build(m, ctx)
+                if fields is None:
+                    continue
+                start, end = fields.get("_start", m.start()), fields.get("_end", m.end())
+                if end > start:
+                    out.append((start, end))
+        except TimeoutError:
+            ctx.warn(f"rule {rule.id} gave up after {seconds:.2f}s on this text")
+    return out
+
+
 _LOOKBEHIND_ONLY = regex.compile(r"((?:\(\?:)*)\(\?<!\[(?:[^\]\\]|\\.)*\]\)(\)*)\\Z")
 
 
