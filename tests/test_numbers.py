@@ -221,3 +221,22 @@ def test_seed_required_numbers_exact():
             missing.append(g["text"])
     assert not missing, missing
     assert len(required) >= 27
+
+
+def test_shared_head_matches_one_way():
+    """`numbers_scan._split_head` tries a rule's rest only where the amount it
+    opens with ends: exact only while the amount can match in one way (an
+    atomic group, then a lookahead), and while every rule named in
+    `shared_head` opens with it."""
+    from ntl_extract.extract.numbers_scan import _first_group_end
+    from ntl_extract.rules import load_yaml
+
+    data = load_yaml(ROOT / "rules" / "numbers.yaml")
+    fragments = data["fragments"]
+    assert fragments["amount"] == "(?P<amount>{digit_amount})"
+    atomic = fragments["digit_amount"]
+    assert atomic.startswith("(?>") and atomic[_first_group_end(atomic):] == "{ne}"
+    assert fragments["ne"].startswith("(?!") and _first_group_end(fragments["ne"]) == len(fragments["ne"])
+    by_id = {r["id"]: r for r in data["rules"]}
+    for rule in data["tables"]["anchors"]["shared_head"]:
+        assert by_id[rule]["pattern"].startswith("{amount}"), rule

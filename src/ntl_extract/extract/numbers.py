@@ -16,9 +16,9 @@ import regex
 
 from ..model import NumberMention
 from ..normalise import canonical, fold
-from .engine import Context, IntervalSet, deadline_for, find, select
+from .engine import Context, IntervalSet, deadline_for, find, group_names, select
 from .numbers_grammar import as_json_number, parse_amount
-from .numbers_scan import anchor_patterns, anchors, prepare, run_anchored, word_prefilter
+from .numbers_scan import anchor_patterns, anchors, prepare, run_anchored, spans, word_prefilter
 from .registry import builder
 
 DIMENSION = "numbers"
@@ -45,16 +45,18 @@ class _Prepared:
 
     def __init__(self, dimension) -> None:
         self.tables = dimension.tables
-        self.excluding = [r for r in dimension.rules if r.build == EXCLUDE]
+        excluding = [r for r in dimension.rules if r.build == EXCLUDE]
         literals = self.tables.get("exclusion_literals", {})
-        self.literals = {id(r): literals[r.id.split(".", 1)[1]] for r in self.excluding
+        self.literals = {id(r): literals[r.id.split(".", 1)[1]] for r in excluding
                          if r.id.split(".", 1)[1] in literals}
+        self.excluding = prepare(excluding)[1]
         table = self.tables["anchors"]
         by_id = {r.id.split(".", 1)[1]: r for r in dimension.rules if r.build != EXCLUDE}
         at_digits = [by_id[i] for i in table["digit_rules"]]
         at_words = [by_id[i] for i in table["word_rules"]]
         anchored = {id(r) for r in at_digits + at_words}
-        self.at_digits, self.at_words = prepare(at_digits), prepare(at_words)
+        self.at_digits = prepare(at_digits, table.get("shared_head", ()))
+        self.at_words = prepare(at_words)
         self.rest = [r for r in by_id.values() if id(r) not in anchored]  # value rules that scan the whole text
         self.gate, self.word = anchor_patterns(dimension)
         self.word_prefilter = word_prefilter(dimension)
@@ -66,11 +68,11 @@ class _Prepared:
         self._sets: dict[str, frozenset[str]] = {}
         self.counted = lru_cache(maxsize=16384)(self._counted)  # a noun group's unit depends on its words only
 
-    def exclusions_for(self, text: str) -> list:
-        """The exclusion rules that can match `text`: those listed in
-        `tables.exclusion_literals` only when one of their literals is in it."""
-        return [r for r in self.excluding
-                if id(r) not in self.literals or any(lit in text for lit in self.literals[id(r)])]
+    def exclusions_for(self, text: str) -> tuple:
+        """The exclusion rules that can match `text` (`prepare`d): those listed
+        in `tables.exclusion_literals` only when one of their literals is in it."""
+        return None, [p for p in self.excluding
+                      if id(p[0]) not in self.literals or any(lit in text for lit in self.literals[id(p[0])])]
 
     def set(self, name: str) -> frozenset[str]:
         """A word list of `tables` as a set of lowercase words."""
@@ -215,7 +217,7 @@ def exclude(m, ctx: Context):
     A rule whose cue words sit in a lookbehind names them `lead`: the blocked
     span starts there, so `khoản 2 Điều 17` blocks `Điều` from the count `2 Điều`."""
     core = getattr(m, "core", m)  # a match joined with its prefix keeps the rule's own match as `core`
-    lead = core.start("lead") if "lead" in core.re.groupindex and core.start("lead") >= 0 else None
+    lead = core.start("lead") if "lead" in group_names(core.re) and core.start("lead") >= 0 else None
     return {"_exclude": True} if lead is None else {"_exclude": True, "_start": lead}
 
 
@@ -317,17 +319,20 @@ def extract(doc, rules, found) -> list[NumberMention]:
     blocked = [doc.norm_span(s, e) for s, e in raw]
     blocked += list(doc.boilerplate_norm)
     deadline = deadline_for(ctx)
-    blocked += [(c.start, c.end) for c in find(dimension, ctx, prepared.exclusions_for(ctx.text), deadline)]
+    blocked += spans(prepared.exclusions_for(ctx.text), ctx, deadline)
     ctx.taken = IntervalSet(blocked)
     chosen = select(_value_candidates(ctx, prepared, ctx.taken, deadline), blocked=blocked)
     out = []
     for cand in chosen:
-        fields = dict(cand.fields)
-        if fields["kind"] in ("percent", "money", "ratio"):
-            fields["subject"] = _subject(ctx, cand.start)
-        mention = doc.mention(cand.start, cand.end, cand.rule.id)
-        out.append(NumberMention(**vars(mention), **fields))
+        # As `doc.mention`, without a Mention to copy the fields of.
+        raw_start, raw_end = doc.norm.raw_span(cand.start, cand.end)
+        subject = _subject(ctx, cand.start) if cand.fields["kind"] in _WITH_SUBJECT else None
+        out.append(NumberMention(doc.raw[raw_start:raw_end], raw_start, raw_end, doc.sentence_at(raw_start),
+                                 cand.rule.id, subject=subject, **cand.fields))
     return out
+
+
+_WITH_SUBJECT = frozenset(["percent", "money", "ratio"])  # kinds whose subject is looked for
 
 
 def _value_candidates(ctx: Context, prepared: _Prepared, taken: IntervalSet, deadline: float):

@@ -102,14 +102,63 @@ def anchors(ctx: Context, pattern: regex.Pattern, taken: IntervalSet, deadline: 
     return _free(starts, taken)
 
 
-def prepare(rules) -> list[tuple]:
-    """Each rule with its builder and whether its prefix is a bare lookbehind
-    (`_lookbehind_only`): what `run_anchored` needs, worked out once per rule set."""
-    return [(rule, BUILDERS[rule.build], _lookbehind_only(rule)) for rule in rules]
+def prepare(rules, shared=()) -> tuple[regex.Pattern | None, list[tuple]]:
+    """Each rule with its builder, whether its prefix is a bare lookbehind
+    (`_lookbehind_only`) and, for the rules named in `shared`, the compiled
+    rest of its pattern after the group they all open with (`_split_head`);
+    and that head compiled alone. What `run_anchored` needs, worked out once
+    per rule set."""
+    head, tails = _split_head([r for r in rules if r.id.split(".", 1)[1] in shared])
+    return head, [(rule, BUILDERS[rule.build], _lookbehind_only(rule), tails.get(id(rule))) for rule in rules]
 
 
-def run_anchored(built: list[tuple], ctx: Context, positions: list[int], deadline: float) -> list[Candidate]:
+def _split_head(rules) -> tuple[regex.Pattern | None, dict[int, regex.Pattern]]:
+    """The first group the patterns of `rules` all open with (the amount), and
+    each rule's rest compiled alone. The head matches in one way only (an
+    atomic group, then a lookahead: `test_numbers` checks it): so a rule
+    matches at a position exactly when the head does and the rest matches
+    where the head ends. The head is then matched once per anchor, and a rule
+    whose rest fails there is not tried (most of a rule's time is its amount)."""
+    if not rules:
+        return None, {}
+    source = rules[0].pattern.pattern
+    end = _first_group_end(source)
+    if any(r.pattern.pattern[:end] != source[:end] for r in rules):
+        raise ValueError("numbers: the rules of tables.anchors.shared_head do not open with one group")
+    compiled = {id(r): regex.compile(r.pattern.pattern[end:], r.pattern.flags, **r.pattern.named_lists)
+                for r in rules}
+    return regex.compile(source[:end], rules[0].pattern.flags, **rules[0].pattern.named_lists), compiled
+
+
+def _first_group_end(source: str) -> int:
+    """Where the parenthesised group a pattern source opens with ends
+    (escapes and character classes skipped)."""
+    if not source.startswith("("):
+        raise ValueError("numbers: a shared head must be a group")
+    depth, i, in_class = 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 1
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += source.startswith("^", i + 1)
+            i += source.startswith("]", i + 1)  # a ] right after [ or [^ is a member
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError("numbers: unbalanced pattern")
+
+
+def run_anchored(prepared: tuple, ctx: Context, positions: list[int], deadline: float) -> list[Candidate]:
     """Candidates of the `prepare`d rules tried only at `positions` (as `engine.run_rule` builds them)."""
+    head, built = prepared
     text = ctx.text
     out: list[Candidate] = []
     for i, pos in enumerate(positions):
@@ -117,7 +166,13 @@ def run_anchored(built: list[tuple], ctx: Context, positions: list[int], deadlin
             ctx.warn(f"numbers: stopped at {pos} of {len(text)}; the time for this text ran out")
             break
         endpos = pos + WINDOW
-        for rule, build, lookbehind_only in built:
+        head_end = -1
+        if head is not None:
+            hm = head.match(text, pos, endpos)
+            head_end = -1 if hm is None else hm.end()
+        for rule, build, lookbehind_only, tail in built:
+            if tail is not None and (head_end < 0 or tail.match(text, head_end, endpos) is None):
+                continue  # the rule would fail at this anchor (`_split_head`)
             core = rule.pattern.match(text, pos, endpos)
             if core is None:
                 continue
@@ -139,6 +194,37 @@ def run_anchored(built: list[tuple], ctx: Context, positions: list[int], deadlin
                 end = fields.pop("_end", m.end())
                 if end > start:
                     out.append(Candidate(start, end, rule, fields, m))
+    return out
+
+
+def spans(prepared: tuple, ctx: Context, deadline: float) -> list[tuple[int, int]]:
+    """The spans of the `prepare`d rules' matches over the whole text: the
+    spans `engine.find` would give their candidates, without building any (an
+    exclusion's candidate is only its span), and with a bare lookbehind prefix
+    checked where the match starts instead of searched for."""
+    text = ctx.text
+    out: list[tuple[int, int]] = []
+    for rule, build, lookbehind_only, _ in prepared[1]:
+        seconds = deadline - time.perf_counter()
+        if seconds <= 0:
+            ctx.warn(f"rule {rule.id} skipped: the time for {ctx.dimension.name} on this text ran out")
+            continue
+        try:
+            for core in rule.pattern.finditer(text, timeout=seconds):
+                if lookbehind_only:
+                    m = core if rule.prefix.match(text, core.start(), core.start()) else None
+                else:
+                    m = _with_prefix(rule, core, text)
+                if m is None:
+                    continue
+                fields = build(m, ctx)
+                if fields is None:
+                    continue
+                start, end = fields.get("_start", m.start()), fields.get("_end", m.end())
+                if end > start:
+                    out.append((start, end))
+        except TimeoutError:
+            ctx.warn(f"rule {rule.id} gave up after {seconds:.2f}s on this text")
     return out
 
 
