@@ -641,6 +641,16 @@ def _ends_segment(text: str, end: int) -> bool:
 
 
 _SEPARATOR = regex.compile(r"(?:\s*[-–—,(]\s*(?:(?:nguyên|cựu)\s+)?|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*)$")
+_SEPARATOR_ENDS = ("-", "–", "—", ",", "(", "nguyên", "cựu")  # what a `_SEPARATOR` match ends with, but white space
+
+
+def _may_separate(before: str) -> bool:
+    """Can `_SEPARATOR` match at the end of `before`? (Most titles follow a plain word:
+    a look at the last characters spares trying the pattern at each of the 60 places;
+    `rstrip` strips every `\\s` of `regex`, and a few more characters.)"""
+    return before.rstrip().endswith(_SEPARATOR_ENDS)
+
+
 _CAPITAL_WORD_END = regex.compile(r"\p{Lu}\p{Ll}*\s$")
 _NAME_WORD = r"(?:H')?\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)?"
 _BARE_NAME = regex.compile(r"(?<![\p{L}'-])((?:" + _NAME_WORD + r"\s){1,4}" + _NAME_WORD + ")$")
@@ -652,6 +662,16 @@ _VERB_SEPARATOR = regex.compile(
     r"phân\s+công|chỉ\s+định|cử|giao|công\s+nhận)(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
     r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?|"
     r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
+# The last words of the phrases `_VERB_SEPARATOR` takes (tests/test_officials.py
+# spells out every phrase it takes and checks).
+_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là")
+
+
+def _may_be_verb(before: str) -> bool:
+    """Can `_VERB_SEPARATOR` match at the end of `before`? (As `_may_separate`.)"""
+    return before[-1:].isspace() and before.rstrip().endswith(_VERB_ENDS)
+
+
 # Several names under one plural honorific: `các ông A, B` (before the verb).
 _PLURAL_NAMES = regex.compile(
     r"(?<![\w])[Cc]ác\s+(?:ông|bà|đồng\s+chí|đ/c)\s+((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD
@@ -664,10 +684,11 @@ _PLURAL_HONORIFIC = regex.compile(r"[Cc]ác\s+(\S+(?:\s+chí)?)")  # `các ông`
 def _named_before(text, start, named_end, known, lx):
     """A name right before a title, joined by a dash, comma or bracket
     (`đồng chí Lâm Quang Thao – Phó Bí thư …`, `ông Đào Minh Tú, Phó Thống đốc …`)."""
-    m = _SEPARATOR.search(text[max(0, start - 60):start])
+    before = text[max(0, start - 60):start]
+    m = _SEPARATOR.search(before) if _may_separate(before) else None
     verb = None
     if not m:
-        verb = _VERB_SEPARATOR.search(text[max(0, start - 60):start])
+        verb = _VERB_SEPARATOR.search(before) if _may_be_verb(before) else None
         if not verb:
             return _named_by_do(text, start, named_end, known, lx)
         m = verb
