@@ -300,8 +300,11 @@ class _Hit:
     def __init__(self, cand) -> None:
         m = cand.match
         self.start, self.rule = cand.start, cand.rule
-        self.title_text, (self.title_start, self.title_end) = m.group("title"), m.span("title")
-        self.former, self.rank = m.group("former"), m.group("rank")
+        # The title is the core's, `nguyên` and the rank the prefix's: asked of each directly,
+        # not through `Joined` (which would ask the core first for every group).
+        core, prefix = (m.core, m.prefix) if isinstance(m, Joined) else (m, m)
+        self.title_text, (self.title_start, self.title_end) = core.group("title"), core.span("title")
+        self.former, self.rank = prefix.group("former", "rank")
 
 
 class _Known:
