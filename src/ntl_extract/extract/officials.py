@@ -115,6 +115,7 @@ class _Scan:
         self.folded = bool(rule.pattern.flags & regex.IGNORECASE)  # scan the lower-cased text
         words = {w for name in spec["lexicons"] for w in dimension.lexicons[name]}
         words = {w.lower() for w in words} if self.folded else words
+        self.words = words
         self.starts = re.compile(_re_trie(sorted(words)) + spec["then"])
         ends = spec["prefix_ends"]
         if ends is not None:
@@ -143,7 +144,8 @@ def _prefixed(scan: _Scan, core, text: str):
 _SCANS: dict[int, tuple] = {}
 
 
-def _scans(dimension) -> dict[str, _Scan]:
+def _scans(dimension) -> tuple[dict[str, _Scan], re.Pattern]:
+    """The rules' scans, and one pattern of all their words lower-cased (`_run_scans`)."""
     cached = _SCANS.get(id(dimension))
     if cached is None or cached[0] is not dimension:
         scans = {}
@@ -151,26 +153,72 @@ def _scans(dimension) -> dict[str, _Scan]:
             spec = _RULE_SCANS.get(rule.id.split(".", 1)[1])
             if spec and all(n in dimension.lexicons for n in spec["lexicons"]):
                 scans[rule.id] = _Scan(rule, dimension, spec)
-        cached = _SCANS[id(dimension)] = (dimension, scans)
-    return cached[1]
+        joint = re.compile(_re_trie(sorted({w.lower() for scan in scans.values() for w in scan.words})))
+        cached = _SCANS[id(dimension)] = (dimension, scans, joint)
+    return cached[1], cached[2]
 
 
 def _find(dimension, ctx: Context, deadline: float) -> list[Candidate]:
     """Candidates of every rule, as `engine.find` gives them."""
     text = ctx.text
-    scans = _scans(dimension)
+    scans, joint = _scans(dimension)
     lowered = None
-    if any(s.folded for s in scans.values()):
+    if scans:
         lowered = text.lower()
         if len(lowered) != len(text) or any(odd in text for odd in _CASE_ODD):
             lowered = None
+    found = None if lowered is None or len(scans) < 2 else _run_scans(scans, joint, ctx, lowered, deadline)
     out: list[Candidate] = []
     for rule in dimension.rules:
         scan = scans.get(rule.id)
-        if scan is None or (scan.folded and lowered is None):
+        if found is not None and scan is not None:
+            out.extend(found[rule.id])
+        elif scan is None or (scan.folded and lowered is None):
             out.extend(run_rule(rule, ctx, deadline - time.perf_counter()))
         else:
             out.extend(_run_scan(scan, ctx, lowered if scan.folded else text, deadline))
+    return out
+
+
+def _run_scans(scans: dict[str, _Scan], joint: re.Pattern, ctx: Context, lowered: str,
+               deadline: float) -> dict[str, list[Candidate]]:
+    """`_run_scan` of every rule at once (candidates by rule id): one scan of the
+    lower-cased text finds where any rule's word starts (every place each rule's
+    own scan would stop, and more), and each rule is tried there as its own scan
+    would try it. One pass over the text instead of one per rule: the scan, not
+    what is tried where it stops, costs the most."""
+    text = ctx.text
+    out: dict[str, list[Candidate]] = {rule_id: [] for rule_id in scans}
+    active = []
+    for scan in scans.values():
+        if deadline - time.perf_counter() <= 0:
+            ctx.warn(f"rule {scan.rule.id} skipped: the time for {ctx.dimension.name} on this text ran out")
+        else:
+            active.append((scan, scan.starts.match, lowered if scan.folded else text, scan.rule.pattern.match,
+                           BUILDERS[scan.rule.build], out[scan.rule.id]))
+    began = time.perf_counter()
+    ends = [0] * len(active)  # where each rule's next match may begin (its matches do not overlap)
+    search = joint.search
+    hit = search(lowered) if active else None
+    tries = 0
+    while hit is not None:
+        at = hit.start()
+        tries += 1
+        if tries % 512 == 0 and time.perf_counter() > deadline:
+            for scan, *_ in active:
+                ctx.warn(f"rule {scan.rule.id} gave up after {time.perf_counter() - began:.2f}s on this text")
+            break
+        for k, (scan, starts, haystack, match, build, found) in enumerate(active):
+            if at < ends[k] or starts(haystack, at) is None:
+                continue
+            core = match(text, at)
+            if core is None:
+                continue
+            ends[k] = core.end()
+            m = _prefixed(scan, core, text)
+            if m is not None:
+                found.extend(candidates_of(scan.rule, build, m, ctx))
+        hit = search(lowered, at + 1)
     return out
 
 
