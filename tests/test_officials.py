@@ -247,7 +247,7 @@ def _phrases(parsed) -> list[str]:
             counts = [max(low, 1)] if high is c.MAXREPEAT else range(low, high + 1)
             options = [""] if not inner else [
                 "".join(parts) for n in counts for parts in itertools.product(inner, repeat=n)]
-        elif op is c.AT:
+        elif op in (c.AT, c.ASSERT_NOT):
             options = [""]
         else:
             raise AssertionError(f"not spelled out: {op}")
@@ -269,3 +269,15 @@ def test_verb_prefilter_lets_every_verb_phrase_through():
                                     "An \u2003—\u00a0", "Nguyễn Văn An (SN 1970) – nguyên  "])
 def test_separator_prefilter_lets_separators_through(before):
     assert officials._SEPARATOR.search(before) and officials._may_separate(before)
+
+
+def test_on_behalf_prefilter_lets_every_phrase_through():
+    """`_may_act_for` is only a shortcut: every phrase `_ON_BEHALF` takes, in any case, passes it."""
+    phrases = _phrases(re._parser.parse(officials._ON_BEHALF.pattern))
+    assert len(phrases) > 10
+    for phrase in phrases:
+        for written in (phrase, phrase.upper(), phrase.title()):
+            text = "Ngày 2/9, " + written + "Chủ tịch nước"
+            start = text.index("Chủ tịch")
+            assert officials._ON_BEHALF.search(text, max(0, start - 40), start), written
+            assert officials._may_act_for(text, start), written

@@ -455,7 +455,8 @@ class _Reader:
                                   text, cand.start, self.named_end, self.known, lx)
         # `Thừa ủy quyền của Chủ tịch nước, Trung tướng … trao`: an office acted for, held by
         # nobody in the sentence (unless a name follows the title itself).
-        on_behalf = _ON_BEHALF.search(text, max(0, cand.start - 40), cand.start) is not None
+        on_behalf = _may_act_for(text, cand.start) and \
+            _ON_BEHALF.search(text, max(0, cand.start - 40), cand.start) is not None
         if on_behalf:
             before = None
         chained = before is None and self.last_person is not None and self.last_end >= 0 \
@@ -675,6 +676,17 @@ def _honorific(lx: Lexicons, written: str | None) -> str | None:
 _COMMA = regex.compile(r"\s*,\s*")
 _ON_BEHALF = regex.compile(r"(?<![\w])(?:thừa\s+ủy\s+quyền|thừa\s+uỷ\s+quyền|ủy\s+quyền|uỷ\s+quyền|thay\s+mặt|thừa\s+lệnh)"
                            r"(?:\s+(?:của|cho))?\s+$", regex.IGNORECASE)
+# The last words of the phrases `_ON_BEHALF` takes, lower-cased (tests/test_officials.py checks them).
+_ON_BEHALF_ENDS = ("quyền", "mặt", "lệnh", "của", "cho")
+
+
+def _may_act_for(text: str, start: int) -> bool:
+    """Can `_ON_BEHALF` match before `start`? (As `_may_separate`: most titles follow
+    no such phrase, and a look at the last word spares trying it at 40 places.)"""
+    before = text[max(0, start - 40):start]
+    return before[-1:].isspace() and before.rstrip().lower().endswith(_ON_BEHALF_ENDS)
+
+
 _PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
 _CHAIN_GAP = regex.compile(r"\s*[,;–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|(?:nay|hiện|hiện nay) là\s+)?")
 _BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
