@@ -229,11 +229,13 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
     start with a place, and the words before it should be a place. `keep`
     words at least stay with the organisation (an institution's own name).
     """
+    keys = [w.key for w in run]  # `fold_words` of run[a:b] is " ".join(keys[a:b])
     for k in range(keep, len(run)):
         for n in range(min(5, len(run) - k), 1, -1):
-            if fold_words(run[k:k + n]) in known:
+            if " ".join(keys[k:k + n]) in known:
                 return k, k + n
     best = None
+    places = lx.places
     for k in range(keep, len(run)):
         name = run[k:]
         surname = surname_length(lx, name, 0)
@@ -241,10 +243,11 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
             continue
         if k > 0 and (inside_compound_surname(lx, run, k) or (len(run) <= 4 and is_surname_and_middles(lx, run[:k]))):
             continue  # `… Âu | Dương Minh Triết`, `… Lê Thị | Mai Phương`: the name began earlier
-        place = fold_words(run[:k])
-        if fold_words(name) in lx.places or starts_with_place(lx, name) \
-                or (k > 0 and fold_words(run[:k + 1]) in lx.places):
-            continue  # `Nhật Bản Kenji Watanabe`: the place goes on into `Bản`
+        place = " ".join(keys[:k])
+        if " ".join(keys[k:]) in places \
+                or any(" ".join(keys[k:k + n]) in places for n in range(1, min(4, len(name)) + 1)) \
+                or (k > 0 and " ".join(keys[:k + 1]) in places):
+            continue  # `Nhật Bản Kenji Watanabe`: the place goes on into `Bản` (or the name begins with a place)
         # A surname and a middle name (`Lê Thị …`, `Ngụy Văn …`, `Âu Dương …`) open a
         # person's name, not a place's: the body ends in a bare `tỉnh`/`phường` (this one).
         shaped = 3 <= len(name) <= 4 + (surname - 1) and (surname > 1 or name[1].key in lx.middles)
@@ -259,11 +262,11 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
             score += 3  # `Văn`/`Thị` second: a name, even with a surname the lexicon lacks
         elif looks_foreign(name, lx):
             score += 3
-        elif k > 0 and place in lx.places:
+        elif k > 0 and place in places:
             score += 2
         else:
             continue
-        if k > 0 and place in lx.places:
+        if k > 0 and place in places:
             score += 2
         score += {3: 3, 4: 2, 2: 1}.get(len(name), 0)
         if best is None or score > best[0]:
