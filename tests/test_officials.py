@@ -4,6 +4,9 @@ where the lexicons cannot decide."""
 
 from __future__ import annotations
 
+import itertools
+import re._constants
+import re._parser
 import time
 import unicodedata
 
@@ -223,3 +226,58 @@ def test_folding_words_one_by_one_is_folding_them_written_together():
             for n in range(1, 6):
                 run = ws[k:k + n]
                 assert fold_words(run) == fold(" ".join(w.text for w in run)), [w.text for w in run]
+
+
+def _phrases(parsed) -> list[str]:
+    """Every string a pattern without unbounded repeats takes, each `\\s+` as one space."""
+    c = re._constants
+    out = [""]
+    for op, av in parsed:
+        if op is c.LITERAL:
+            options = [chr(av)]
+        elif op is c.SUBPATTERN:
+            options = _phrases(av[-1])
+        elif op is c.BRANCH:
+            options = [p for branch in av[1] for p in _phrases(branch)]
+        elif op is c.IN and av == [(c.CATEGORY, c.CATEGORY_SPACE)]:
+            options = [" "]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, high, sub = av
+            inner = _phrases(sub)
+            counts = [max(low, 1)] if high is c.MAXREPEAT else range(low, high + 1)
+            options = [""] if not inner else [
+                "".join(parts) for n in counts for parts in itertools.product(inner, repeat=n)]
+        elif op in (c.AT, c.ASSERT_NOT):
+            options = [""]
+        else:
+            raise AssertionError(f"not spelled out: {op}")
+        out = [head + tail for head in out for tail in options]
+    return out
+
+
+def test_verb_prefilter_lets_every_verb_phrase_through():
+    """`_may_be_verb` is only a shortcut: every phrase `_VERB_SEPARATOR` takes passes it."""
+    phrases = _phrases(re._parser.parse(officials._VERB_SEPARATOR.pattern))
+    assert len(phrases) > 100
+    for phrase in phrases:
+        before = "ông Nguyễn Văn An" + phrase
+        assert officials._VERB_SEPARATOR.search(before), phrase
+        assert officials._may_be_verb(before), phrase
+
+
+@pytest.mark.parametrize("before", ["ông An - ", "ông An, nguyên ", "ông An (Hà Nội), ", "ông An – cựu ", "ông An (",
+                                    "An \u2003—\u00a0", "Nguyễn Văn An (SN 1970) – nguyên  "])
+def test_separator_prefilter_lets_separators_through(before):
+    assert officials._SEPARATOR.search(before) and officials._may_separate(before)
+
+
+def test_on_behalf_prefilter_lets_every_phrase_through():
+    """`_may_act_for` is only a shortcut: every phrase `_ON_BEHALF` takes, in any case, passes it."""
+    phrases = _phrases(re._parser.parse(officials._ON_BEHALF.pattern))
+    assert len(phrases) > 10
+    for phrase in phrases:
+        for written in (phrase, phrase.upper(), phrase.title()):
+            text = "Ngày 2/9, " + written + "Chủ tịch nước"
+            start = text.index("Chủ tịch")
+            assert officials._ON_BEHALF.search(text, max(0, start - 40), start), written
+            assert officials._may_act_for(text, start), written

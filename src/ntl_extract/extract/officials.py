@@ -115,6 +115,7 @@ class _Scan:
         self.folded = bool(rule.pattern.flags & regex.IGNORECASE)  # scan the lower-cased text
         words = {w for name in spec["lexicons"] for w in dimension.lexicons[name]}
         words = {w.lower() for w in words} if self.folded else words
+        self.words = words
         self.starts = re.compile(_re_trie(sorted(words)) + spec["then"])
         ends = spec["prefix_ends"]
         if ends is not None:
@@ -143,7 +144,8 @@ def _prefixed(scan: _Scan, core, text: str):
 _SCANS: dict[int, tuple] = {}
 
 
-def _scans(dimension) -> dict[str, _Scan]:
+def _scans(dimension) -> tuple[dict[str, _Scan], re.Pattern]:
+    """The rules' scans, and one pattern of all their words lower-cased (`_run_scans`)."""
     cached = _SCANS.get(id(dimension))
     if cached is None or cached[0] is not dimension:
         scans = {}
@@ -151,26 +153,72 @@ def _scans(dimension) -> dict[str, _Scan]:
             spec = _RULE_SCANS.get(rule.id.split(".", 1)[1])
             if spec and all(n in dimension.lexicons for n in spec["lexicons"]):
                 scans[rule.id] = _Scan(rule, dimension, spec)
-        cached = _SCANS[id(dimension)] = (dimension, scans)
-    return cached[1]
+        joint = re.compile(_re_trie(sorted({w.lower() for scan in scans.values() for w in scan.words})))
+        cached = _SCANS[id(dimension)] = (dimension, scans, joint)
+    return cached[1], cached[2]
 
 
 def _find(dimension, ctx: Context, deadline: float) -> list[Candidate]:
     """Candidates of every rule, as `engine.find` gives them."""
     text = ctx.text
-    scans = _scans(dimension)
+    scans, joint = _scans(dimension)
     lowered = None
-    if any(s.folded for s in scans.values()):
+    if scans:
         lowered = text.lower()
         if len(lowered) != len(text) or any(odd in text for odd in _CASE_ODD):
             lowered = None
+    found = None if lowered is None or len(scans) < 2 else _run_scans(scans, joint, ctx, lowered, deadline)
     out: list[Candidate] = []
     for rule in dimension.rules:
         scan = scans.get(rule.id)
-        if scan is None or (scan.folded and lowered is None):
+        if found is not None and scan is not None:
+            out.extend(found[rule.id])
+        elif scan is None or (scan.folded and lowered is None):
             out.extend(run_rule(rule, ctx, deadline - time.perf_counter()))
         else:
             out.extend(_run_scan(scan, ctx, lowered if scan.folded else text, deadline))
+    return out
+
+
+def _run_scans(scans: dict[str, _Scan], joint: re.Pattern, ctx: Context, lowered: str,
+               deadline: float) -> dict[str, list[Candidate]]:
+    """`_run_scan` of every rule at once (candidates by rule id): one scan of the
+    lower-cased text finds where any rule's word starts (every place each rule's
+    own scan would stop, and more), and each rule is tried there as its own scan
+    would try it. One pass over the text instead of one per rule: the scan, not
+    what is tried where it stops, costs the most."""
+    text = ctx.text
+    out: dict[str, list[Candidate]] = {rule_id: [] for rule_id in scans}
+    active = []
+    for scan in scans.values():
+        if deadline - time.perf_counter() <= 0:
+            ctx.warn(f"rule {scan.rule.id} skipped: the time for {ctx.dimension.name} on this text ran out")
+        else:
+            active.append((scan, scan.starts.match, lowered if scan.folded else text, scan.rule.pattern.match,
+                           BUILDERS[scan.rule.build], out[scan.rule.id]))
+    began = time.perf_counter()
+    ends = [0] * len(active)  # where each rule's next match may begin (its matches do not overlap)
+    search = joint.search
+    hit = search(lowered) if active else None
+    tries = 0
+    while hit is not None:
+        at = hit.start()
+        tries += 1
+        if tries % 512 == 0 and time.perf_counter() > deadline:
+            for scan, *_ in active:
+                ctx.warn(f"rule {scan.rule.id} gave up after {time.perf_counter() - began:.2f}s on this text")
+            break
+        for k, (scan, starts, haystack, match, build, found) in enumerate(active):
+            if at < ends[k] or starts(haystack, at) is None:
+                continue
+            core = match(text, at)
+            if core is None:
+                continue
+            ends[k] = core.end()
+            m = _prefixed(scan, core, text)
+            if m is not None:
+                found.extend(candidates_of(scan.rule, build, m, ctx))
+        hit = search(lowered, at + 1)
     return out
 
 
@@ -300,8 +348,11 @@ class _Hit:
     def __init__(self, cand) -> None:
         m = cand.match
         self.start, self.rule = cand.start, cand.rule
-        self.title_text, (self.title_start, self.title_end) = m.group("title"), m.span("title")
-        self.former, self.rank = m.group("former"), m.group("rank")
+        # The title is the core's, `nguyên` and the rank the prefix's: asked of each directly,
+        # not through `Joined` (which would ask the core first for every group).
+        core, prefix = (m.core, m.prefix) if isinstance(m, Joined) else (m, m)
+        self.title_text, (self.title_start, self.title_end) = core.group("title"), core.span("title")
+        self.former, self.rank = prefix.group("former", "rank")
 
 
 class _Known:
@@ -404,7 +455,8 @@ class _Reader:
                                   text, cand.start, self.named_end, self.known, lx)
         # `Thừa ủy quyền của Chủ tịch nước, Trung tướng … trao`: an office acted for, held by
         # nobody in the sentence (unless a name follows the title itself).
-        on_behalf = _ON_BEHALF.search(text, max(0, cand.start - 40), cand.start) is not None
+        on_behalf = _may_act_for(text, cand.start) and \
+            _ON_BEHALF.search(text, max(0, cand.start - 40), cand.start) is not None
         if on_behalf:
             before = None
         chained = before is None and self.last_person is not None and self.last_end >= 0 \
@@ -624,6 +676,17 @@ def _honorific(lx: Lexicons, written: str | None) -> str | None:
 _COMMA = regex.compile(r"\s*,\s*")
 _ON_BEHALF = regex.compile(r"(?<![\w])(?:thừa\s+ủy\s+quyền|thừa\s+uỷ\s+quyền|ủy\s+quyền|uỷ\s+quyền|thay\s+mặt|thừa\s+lệnh)"
                            r"(?:\s+(?:của|cho))?\s+$", regex.IGNORECASE)
+# The last words of the phrases `_ON_BEHALF` takes, lower-cased (tests/test_officials.py checks them).
+_ON_BEHALF_ENDS = ("quyền", "mặt", "lệnh", "của", "cho")
+
+
+def _may_act_for(text: str, start: int) -> bool:
+    """Can `_ON_BEHALF` match before `start`? (As `_may_separate`: most titles follow
+    no such phrase, and a look at the last word spares trying it at 40 places.)"""
+    before = text[max(0, start - 40):start]
+    return before[-1:].isspace() and before.rstrip().lower().endswith(_ON_BEHALF_ENDS)
+
+
 _PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
 _CHAIN_GAP = regex.compile(r"\s*[,;–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|(?:nay|hiện|hiện nay) là\s+)?")
 _BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
@@ -641,6 +704,16 @@ def _ends_segment(text: str, end: int) -> bool:
 
 
 _SEPARATOR = regex.compile(r"(?:\s*[-–—,(]\s*(?:(?:nguyên|cựu)\s+)?|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*)$")
+_SEPARATOR_ENDS = ("-", "–", "—", ",", "(", "nguyên", "cựu")  # what a `_SEPARATOR` match ends with, but white space
+
+
+def _may_separate(before: str) -> bool:
+    """Can `_SEPARATOR` match at the end of `before`? (Most titles follow a plain word:
+    a look at the last characters spares trying the pattern at each of the 60 places;
+    `rstrip` strips every `\\s` of `regex`, and a few more characters.)"""
+    return before.rstrip().endswith(_SEPARATOR_ENDS)
+
+
 _CAPITAL_WORD_END = regex.compile(r"\p{Lu}\p{Ll}*\s$")
 _NAME_WORD = r"(?:H')?\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)?"
 _BARE_NAME = regex.compile(r"(?<![\p{L}'-])((?:" + _NAME_WORD + r"\s){1,4}" + _NAME_WORD + ")$")
@@ -652,6 +725,16 @@ _VERB_SEPARATOR = regex.compile(
     r"phân\s+công|chỉ\s+định|cử|giao|công\s+nhận)(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
     r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?|"
     r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
+# The last words of the phrases `_VERB_SEPARATOR` takes (tests/test_officials.py
+# spells out every phrase it takes and checks).
+_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là")
+
+
+def _may_be_verb(before: str) -> bool:
+    """Can `_VERB_SEPARATOR` match at the end of `before`? (As `_may_separate`.)"""
+    return before[-1:].isspace() and before.rstrip().endswith(_VERB_ENDS)
+
+
 # Several names under one plural honorific: `các ông A, B` (before the verb).
 _PLURAL_NAMES = regex.compile(
     r"(?<![\w])[Cc]ác\s+(?:ông|bà|đồng\s+chí|đ/c)\s+((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD
@@ -664,10 +747,11 @@ _PLURAL_HONORIFIC = regex.compile(r"[Cc]ác\s+(\S+(?:\s+chí)?)")  # `các ông`
 def _named_before(text, start, named_end, known, lx):
     """A name right before a title, joined by a dash, comma or bracket
     (`đồng chí Lâm Quang Thao – Phó Bí thư …`, `ông Đào Minh Tú, Phó Thống đốc …`)."""
-    m = _SEPARATOR.search(text[max(0, start - 60):start])
+    before = text[max(0, start - 60):start]
+    m = _SEPARATOR.search(before) if _may_separate(before) else None
     verb = None
     if not m:
-        verb = _VERB_SEPARATOR.search(text[max(0, start - 60):start])
+        verb = _VERB_SEPARATOR.search(before) if _may_be_verb(before) else None
         if not verb:
             return _named_by_do(text, start, named_end, known, lx)
         m = verb

@@ -229,11 +229,13 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
     start with a place, and the words before it should be a place. `keep`
     words at least stay with the organisation (an institution's own name).
     """
+    keys = [w.key for w in run]  # `fold_words` of run[a:b] is " ".join(keys[a:b])
     for k in range(keep, len(run)):
         for n in range(min(5, len(run) - k), 1, -1):
-            if fold_words(run[k:k + n]) in known:
+            if " ".join(keys[k:k + n]) in known:
                 return k, k + n
     best = None
+    places = lx.places
     for k in range(keep, len(run)):
         name = run[k:]
         surname = surname_length(lx, name, 0)
@@ -241,10 +243,11 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
             continue
         if k > 0 and (inside_compound_surname(lx, run, k) or (len(run) <= 4 and is_surname_and_middles(lx, run[:k]))):
             continue  # `… Âu | Dương Minh Triết`, `… Lê Thị | Mai Phương`: the name began earlier
-        place = fold_words(run[:k])
-        if fold_words(name) in lx.places or starts_with_place(lx, name) \
-                or (k > 0 and fold_words(run[:k + 1]) in lx.places):
-            continue  # `Nhật Bản Kenji Watanabe`: the place goes on into `Bản`
+        place = " ".join(keys[:k])
+        if " ".join(keys[k:]) in places \
+                or any(" ".join(keys[k:k + n]) in places for n in range(1, min(4, len(name)) + 1)) \
+                or (k > 0 and " ".join(keys[:k + 1]) in places):
+            continue  # `Nhật Bản Kenji Watanabe`: the place goes on into `Bản` (or the name begins with a place)
         # A surname and a middle name (`Lê Thị …`, `Ngụy Văn …`, `Âu Dương …`) open a
         # person's name, not a place's: the body ends in a bare `tỉnh`/`phường` (this one).
         shaped = 3 <= len(name) <= 4 + (surname - 1) and (surname > 1 or name[1].key in lx.middles)
@@ -259,11 +262,11 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
             score += 3  # `Văn`/`Thị` second: a name, even with a surname the lexicon lacks
         elif looks_foreign(name, lx):
             score += 3
-        elif k > 0 and place in lx.places:
+        elif k > 0 and place in places:
             score += 2
         else:
             continue
-        if k > 0 and place in lx.places:
+        if k > 0 and place in places:
             score += 2
         score += {3: 3, 4: 2, 2: 1}.get(len(name), 0)
         if best is None or score > best[0]:
@@ -306,70 +309,76 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
     seen_head = False
     after_place = False  # inside a place name (`tỉnh Hải Dương`): lower case ends the body
     count = 0
-    while j < len(ws) and count < lx.max_org_words:
+    n = len(ws)
+    # The lexicons asked about at every word, looked up once.
+    heads, stops, place_words, compounds = lx.org_heads, lx.stops, lx.place_words, lx.org_compounds
+    while j < n and count < lx.max_org_words:
         w = ws[j]
         key = w.key
+        first = w.text[0]
         prev = ws[j - 1] if j > i else None
-        if w.text.startswith("("):
+        if first == "(":
             # An abbreviation or a parent body in brackets; the body goes on only if a capital
             # or a place word follows (`Viện kiểm sát nhân dân (VKSND) tỉnh`).
-            if j > i and j + 1 < len(ws) and (ws[j + 1].capital or ws[j + 1].key in lx.place_words):
+            if j > i and j + 1 < n and (ws[j + 1].capital or ws[j + 1].key in place_words):
                 j += 1
                 continue
             return j + 1 if j > i else j
-        if key == "tại" and title_key in lx.across_tai and seen_head and j + 1 < len(ws) and ws[j + 1].capital:
+        if key == "tại" and title_key in lx.across_tai and seen_head and j + 1 < n and ws[j + 1].capital:
             j += 1  # `Đại sứ Thái Lan tại Việt Nam`
             continue
-        if prev is not None and prev.capital and f"{prev.key} {key}" in lx.org_compounds:
+        if prev is not None and prev.capital and f"{prev.key} {key}" in compounds:
             j += 1  # `Bộ trưởng Ngoại giao`: `giao` is no verb here
             count += 1
             continue
-        if seen_head and j + 1 < len(ws) and f"{key} {ws[j + 1].key}" in lx.org_compounds:
+        pair = f"{key} {ws[j + 1].key}" if j + 1 < n else ""  # this word and the next
+        if seen_head and pair in compounds:
             j += 2  # `Cảnh sát giao thông`, `Ban Quản lý dự án`
             count += 2
             continue
-        if w.text[0].islower() and prev is not None and prev.capital and is_full_name(lx, ws, i, j, known) \
+        if first.islower() and prev is not None and prev.capital and is_full_name(lx, ws, i, j, known) \
                 and not _names_its_head(lx, ws, i, j):
             break  # `… tỉnh Quảng Ninh Vũ Thị Hạnh kiểm tra`: the name ends here
-        if w.text == "," and seen_head and j + 1 < len(ws) and ws[j + 1].capital and \
-                ws[j + 1].key.split()[0] in lx.org_heads and not lx.starts_title(text, ws[j + 1].start) \
+        if first == "," and w.text == "," and seen_head and j + 1 < n and ws[j + 1].capital and \
+                ws[j + 1].key.split()[0] in heads and not lx.starts_title(text, ws[j + 1].start) \
                 and not is_full_name(lx, ws, i, j, known):
             j += 1  # `Trưởng phòng Tổ chức, Sở Nội vụ`; but a name ends it (`Kiểm sát viên Lê Văn An, VKSND tỉnh`)
             continue
-        if w.text == "-" and seen_head and prev is not None and prev.text[0].isalnum() and j + 1 < len(ws) \
-                and ws[j + 1].capital and not _name_follows(lx, ws, j + 1) \
+        if first == "-" and w.text == "-" and seen_head and prev is not None and prev.text[0].isalnum() \
+                and j + 1 < n and ws[j + 1].capital and not _name_follows(lx, ws, j + 1) \
                 and not lx.starts_title(text, ws[j + 1].start) and text[w.start - 1:w.start] == " ":
             j += 1  # `Vụ Kế hoạch - Tài chính`, `Lao động - Thương binh và Xã hội`
             continue
-        if not w.text[0].isalnum():
+        if not first.isalnum():
             break
-        if seen_head and key in ("năm", "khóa", "nhiệm kỳ") and j + 1 < len(ws) and _ROMAN_OR_YEAR.fullmatch(ws[j + 1].text):
+        if seen_head and key in ("năm", "khóa", "nhiệm kỳ") and j + 1 < n and _ROMAN_OR_YEAR.fullmatch(ws[j + 1].text):
             j += 2  # `Hội đồng xét tuyển … năm 2016`, `Ban Chấp hành Đảng bộ tỉnh khóa XVII`
             count += 2
             continue
-        if key in ("và", "kiêm") and j + 1 < len(ws) and (
+        if key in ("và", "kiêm") and j + 1 < n and (
                 _name_follows(lx, ws, j + 1) or lx.starts_title(text, ws[j + 1].start)
                 or lx.honorific_rx.match(text, ws[j + 1].start)):
             break  # `Sở Công Thương và Lý Văn Kim, …`, `… và Ngoại trưởng …`
-        pair = f"{key} {ws[j + 1].key}" if j + 1 < len(ws) else ""
-        if not w.capital and (pair in lx.stops or key in lx.stops) and not (
-                key in ("và", "của") and seen_head and j + 1 < len(ws) and _continues(lx, ws[j + 1])):
+        capital = w.capital
+        if not capital and (pair in stops or key in stops) and not (
+                key in ("và", "của") and seen_head and j + 1 < n and _continues(lx, ws[j + 1])):
             break
-        if after_place and not w.capital and key not in lx.place_words and key not in ("và", "của") \
-                and not w.text[0].isdigit():
+        if after_place and not capital and key not in place_words and key not in ("và", "của") \
+                and not first.isdigit():
             break  # `Công an tỉnh Hải Dương chỉ đạo`
-        if not w.capital and pair in lx.org_heads and count + 2 <= lx.max_org_words:
+        if not capital and pair in heads and count + 2 <= lx.max_org_words:
             seen_head, after_place = True, False  # `Giám đốc bệnh viện cho biết`: a head of two words
             j += 2
             count += 2
             continue
-        if key in lx.org_heads or w.capital or key in lx.place_words or key in lx.org_lower or \
-                (seen_head and (w.text[0].islower() or w.text[0].isdigit())):
-            if w.capital and prev is not None and (prev.key in lx.place_words or after_place):
+        head = key in heads
+        if head or capital or key in place_words or key in lx.org_lower or \
+                (seen_head and (first.islower() or first.isdigit())):
+            if capital and prev is not None and (prev.key in place_words or after_place):
                 after_place = True
-            elif not w.capital:
+            elif not capital:
                 after_place = False
-            seen_head = seen_head or key in lx.org_heads or w.capital or key in lx.place_words
+            seen_head = seen_head or head or capital or key in place_words
             j += 1
             count += 1
             continue
