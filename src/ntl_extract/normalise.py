@@ -309,7 +309,7 @@ def _with_atomic_pairs(
 _MULTISPACE = regex.compile(r"\s+")
 
 
-@lru_cache(maxsize=1 << 14)  # names and titles repeat across articles
+@lru_cache(maxsize=1 << 12)  # names and titles repeat across articles (a small cache: memory stays flat)
 def canonical(value: str) -> str:
     """The canonical form of a value written in a record: NFC, modern tone
     placement, plain dashes and quotes, single spaces, trimmed."""
@@ -317,7 +317,7 @@ def canonical(value: str) -> str:
     return _MULTISPACE.sub(" ", modern_tone(value)).strip()
 
 
-@lru_cache(maxsize=1 << 14)  # names and titles repeat across articles
+@lru_cache(maxsize=1 << 12)  # names and titles repeat across articles (a small cache: memory stays flat)
 def fold(value: str) -> str:
     """A comparison key: canonical and case-folded (`Thuý` and `thúy` agree)."""
     return canonical(value).casefold()

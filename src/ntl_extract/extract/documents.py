@@ -27,7 +27,7 @@ from .registry import builder
 DIMENSION = "documents"
 
 # Type words and codes repeat on every candidate: fold each spelling once.
-fold = lru_cache(maxsize=8192)(_fold_uncached)
+fold = lru_cache(maxsize=2048)(_fold_uncached)
 
 _SPACES = regex.compile(r"\s+")
 _CODE_PART = regex.compile(r"[^\d/-][^/-]*")  # one code of a symbol (`QĐ`, `TTg`, `QH12`)

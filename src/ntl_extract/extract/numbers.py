@@ -66,7 +66,7 @@ class _Prepared:
         self.not_a_count = frozenset(fold(w) for w in (*lexicons["measure"], *lexicons["currency"], *lexicons["magnitude"]))
         self.dong_compound = frozenset(_key(w) for w in lexicons["dong_compound"])
         self._sets: dict[str, frozenset[str]] = {}
-        self.counted = lru_cache(maxsize=16384)(self._counted)  # a noun group's unit depends on its words only
+        self.counted = lru_cache(maxsize=4096)(self._counted)  # a noun group's unit depends on its words only
 
     def exclusions_for(self, text: str) -> tuple:
         """The exclusion rules that can match `text` (`prepare`d): those listed

@@ -90,7 +90,7 @@ def parse_words(words: list[str]) -> int | None:
     return total + (current or 0) if seen else None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def parse_amount(text: str) -> Decimal | None:
     """A number with spelled magnitudes: `2 tỷ 333,1 triệu` → 2333100000,
     `3,5 nghìn tỷ` → 3500000000000, `hai mươi lăm triệu` → 25000000,
