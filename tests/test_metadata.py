@@ -68,6 +68,8 @@ CASES = [
     # a byline with a label and an agency after the name
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nTin: Hoàng Thu - Đài TT huyện", {"author": "Hoàng Thu"}),
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nĐức Tuân - VGP", {"author": "Đức Tuân"}),
+    ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nMai Lan - VHTT huyện", {"author": "Mai Lan"}),
+    ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nQuốc Bảo - BBT phường", {"author": "Quốc Bảo"}),
     # a lead paragraph opening with a plain capitalised word is no outlet
     ("Tiêu đề bài\n05/05/2024\nSáng nay - theo kế hoạch - hội nghị khai mạc.",
      {"outlet": None}),

@@ -49,8 +49,8 @@ _CHROME = regex.compile(
 _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 _WORD = r"\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
-# The agency after a name: `- VGP`, `- TTXVN`, `- Đài TT xã`, `(CTV)`.
-_AGENCY = r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí)\b[\w ./&-]{0,30})"
+# The agency after a name: `- VGP`, `- TTXVN`, `- VHXH xã`, `- Đài TT xã`, `(CTV)`.
+_AGENCY = r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh))?|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí)\b[\w ./&-]{0,30})"
 _BYLINE = regex.compile(
     rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+-\s+(?!{_AGENCY}\s*$){_NAME})?)"
     rf"(?:\s+-\s+{_AGENCY})?"
