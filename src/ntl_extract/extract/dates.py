@@ -18,7 +18,7 @@ import regex
 
 from ..model import DateMention
 from ..normalise import fold
-from .engine import Context, budget, find, group_names, select
+from .engine import Candidate, Context, budget, find, group_names, select
 from .registry import builder
 
 DIMENSION = "dates"
@@ -590,11 +590,44 @@ def _runnable(dimension, text: str) -> list:
             if not words or any(word in folded for word in words)]
 
 
+_JOIN: dict[int, tuple] = {}  # id(dimension) -> (dimension, the three `range_join` patterns)
+
+
+def _join_patterns(dimension) -> tuple:
+    known = _JOIN.get(id(dimension))
+    if known is None or known[0] is not dimension:
+        table = dimension.tables["range_join"]
+        known = _JOIN[id(dimension)] = (dimension, *(regex.compile(p, regex.IGNORECASE) for p in (
+            table["start"], table["gap"], table["end"], f"{table['gap']}(?:{table['end']})\\s*")))
+    return known[1:]
+
+
+def _join_ranges(chosen: list[Candidate], text: str, dimension) -> list[Candidate]:
+    """An open start followed by its end (`từ năm 2021` `đến tháng 11/2024`) as
+    one interval from the first day of the one to the last day of the other."""
+    start_rx, gap_rx, end_rx, gap_end_rx = _join_patterns(dimension)
+    out: list[Candidate] = []
+    for cand in chosen:
+        prev = out[-1] if out else None
+        if prev is not None and prev.fields["value"].endswith("/..") and start_rx.match(text, prev.start) \
+                and (cand.fields["kind"] != "open_interval" or cand.fields["value"].startswith("../")) \
+                and (gap_end_rx.fullmatch(text, prev.end, cand.start)
+                     or gap_rx.fullmatch(text, prev.end, cand.start) and end_rx.match(text, cand.start)):
+            begin, end = prev.fields, cand.fields
+            fields = dict(begin, kind="interval", value=f"{begin['value'][:-3]}/{end['value'].split('/')[-1]}",
+                          last_day=end["last_day"], inferred=tuple(dict.fromkeys((*begin["inferred"], *end["inferred"]))))
+            out[-1] = Candidate(prev.start, cand.end, prev.rule, fields, prev.match)
+            continue
+        out.append(cand)
+    return out
+
+
 def extract(doc, rules, found) -> list[DateMention]:
     dimension = rules[DIMENSION]
     ctx = Context(doc=doc, dimension=dimension, found=found)
     deadline = perf_counter() + FIND_SHARE * budget(ctx)
     chosen = select(find(dimension, ctx, _runnable(dimension, ctx.text), deadline=deadline))
+    chosen = _join_ranges(chosen, ctx.text, dimension)
     out = []
     for cand in chosen:  # the mention's fields given in order: cheaper than `**vars(mention)`
         mention = doc.mention(cand.start, cand.end, cand.rule.id)
