@@ -156,6 +156,15 @@ def _first_group_end(source: str) -> int:
     raise ValueError("numbers: unbalanced pattern")
 
 
+def _prefixed(rule, core, text: str, lookbehind_only: bool):
+    """The match with its rule's prefix (None when a required one is missing):
+    a bare lookbehind prefix is checked where the match starts, any other is
+    searched for before it (`engine._with_prefix`)."""
+    if lookbehind_only:
+        return core if rule.prefix.match(text, core.start(), core.start()) else None
+    return _with_prefix(rule, core, text)
+
+
 def run_anchored(prepared: tuple, ctx: Context, positions: list[int], deadline: float) -> list[Candidate]:
     """Candidates of the `prepare`d rules tried only at `positions` (as `engine.run_rule` builds them)."""
     head, built = prepared
@@ -180,10 +189,7 @@ def run_anchored(prepared: tuple, ctx: Context, positions: list[int], deadline: 
                 core = rule.pattern.match(text, pos)
                 if core is None:
                     continue
-            if lookbehind_only:
-                m = core if rule.prefix.match(text, core.start(), core.start()) else None
-            else:
-                m = _with_prefix(rule, core, text)
+            m = _prefixed(rule, core, text, lookbehind_only)
             if m is None:
                 continue
             result = build(m, ctx)
@@ -211,10 +217,7 @@ def spans(prepared: tuple, ctx: Context, deadline: float) -> list[tuple[int, int
             continue
         try:
             for core in rule.pattern.finditer(text, timeout=seconds):
-                if lookbehind_only:
-                    m = core if rule.prefix.match(text, core.start(), core.start()) else None
-                else:
-                    m = _with_prefix(rule, core, text)
+                m = _prefixed(rule, core, text, lookbehind_only)
                 if m is None:
                     continue
                 fields = build(m, ctx)
