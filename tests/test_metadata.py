@@ -70,6 +70,15 @@ CASES = [
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nĐức Tuân - VGP", {"author": "Đức Tuân"}),
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nMai Lan - VHTT huyện", {"author": "Mai Lan"}),
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nQuốc Bảo - BBT phường", {"author": "Quốc Bảo"}),
+    # the site's name above the headline is no title
+    ("Báo Đồng Nai điện tử\nKinh tế\nTỉnh khởi công cầu vượt sông Đồng Nai\nThứ Hai, 2/9/2024 | 08:00\n\nNội dung bài viết.",
+     {"title": "Tỉnh khởi công cầu vượt sông Đồng Nai"}),
+    ("Cổng thông tin điện tử huyện Gia Lâm\nHuyện Gia Lâm ra quân làm sạch môi trường\n05/05/2024\n\nNội dung bài viết.",
+     {"title": "Huyện Gia Lâm ra quân làm sạch môi trường"}),
+    # a headline that starts with the word `Báo` is still the title
+    ("Báo động cháy rừng\n05/05/2024\n\nNội dung bài viết dài hơn một chút.", {"title": "Báo động cháy rừng"}),
+    ("Báo Sức khỏe Miền Nam\nBệnh viện tỉnh khai trương khoa mới\n05/05/2024\n\nNội dung bài viết.",
+     {"title": "Bệnh viện tỉnh khai trương khoa mới"}),
     # a lead paragraph opening with a plain capitalised word is no outlet
     ("Tiêu đề bài\n05/05/2024\nSáng nay - theo kế hoạch - hội nghị khai mạc.",
      {"outlet": None}),

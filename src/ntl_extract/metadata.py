@@ -46,6 +46,14 @@ _CHROME = regex.compile(
     r"địa\s+chỉ\s*:|bản\s+quyền|copyright|xem\s+thêm|tin\s+liên\s+quan|chia\s+sẻ|in\s+bài)\b",
     regex.IGNORECASE,
 )
+# The site's name on a line of its own above the article (`Báo Nhân Dân điện tử`,
+# `Cổng thông tin điện tử huyện Gia Lâm`): no headline.
+_MASTHEAD = regex.compile(
+    r"^(?:(?:Báo|Tạp\s+chí|Đài\s+(?:Phát\s+thanh|Truyền\s+hình|PT-TH|PTTH))\s+\p{Lu}[\w&.-]*(?:\s+[\p{L}&.-]+){0,3}"
+    r"(?:\s+(?:điện\s+tử|online))?"
+    r"|(?:Cổng|Trang)\s+thông\s+tin(?:\s+điện\s+tử)?"
+    r"(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?(?:\s+\p{Lu}[\w&.-]*){1,5})\s*$"
+)
 _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 _WORD = r"\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
@@ -239,7 +247,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     head = body_lines[:6]
     for index, (start, end) in enumerate(head):
         line = text[start:end]
-        if _CHROME.match(line):
+        if _CHROME.match(line) or (index == 0 and len(head) > 1 and _MASTHEAD.match(line)):
             boilerplate.append((start, end))
             continue
         if category is None and title_span is None and _is_category(line):

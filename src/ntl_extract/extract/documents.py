@@ -254,7 +254,8 @@ _TERM_TAIL = regex.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\w-]+.*$", regex
 def _issuer_phrase(ctx: Context, text: str, at: int, whole: bool = False) -> str | None:
     """The body an issuer phrase names, expanded (`UBND thành phố Hà Nội` →
     `Ủy ban nhân dân thành phố Hà Nội`), or None when it names none."""
-    m = ctx.doc_issuer_rx.match(text) if not whole else ctx.doc_issuer_rx.fullmatch(text.strip())
+    # A whole clause may end with the body's term (`HĐND tỉnh khóa XII đã thông qua …`).
+    m = ctx.doc_issuer_rx.match(text) if not whole else ctx.doc_issuer_rx.fullmatch(_TERM_TAIL.sub("", text.strip()))
     if not m:
         return None
     phrase = _body_phrase(m.group("issuer"), getattr(ctx, "person_tail_rx", None))
