@@ -14,12 +14,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 import regex
 import yaml
 
 from .normalise import canonical
+
+T = TypeVar("T")
 
 RULES_ENV = "NTL_EXTRACT_RULES"
 COMMON_FILE = "common.yaml"
@@ -82,6 +84,9 @@ class Dimension:
     negatives: tuple[str, ...]
     context: dict[str, Any]
     source: str
+    # What the extractors build from these rules (compiled tables, word sets), made
+    # once and kept here: see `prepared`.
+    built: dict = field(default_factory=dict, compare=False, repr=False)
 
     def all_examples(self) -> list[Example]:
         return [ex for rule in self.rules for ex in rule.examples] + list(self.examples)
@@ -351,6 +356,15 @@ def load_dimension(path: Path, common: dict[str, Any], builders: dict[str, Any])
         negatives=_negatives(data.get("not"), f"{path.name}: not"),
         context=context, source=path.name,
     )
+
+
+def prepared(dimension: Dimension, build: Callable[[Dimension], T]) -> T:
+    """What `build` makes of `dimension`, made on first use and kept on the
+    dimension itself, so it lives and dies with its rule set."""
+    built = dimension.built
+    if build not in built:
+        built[build] = build(dimension)
+    return built[build]
 
 
 def load_rules(directory: str | os.PathLike | None = None) -> RuleSet:

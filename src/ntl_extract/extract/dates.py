@@ -18,6 +18,7 @@ import regex
 
 from ..model import DateMention
 from ..normalise import fold
+from ..rules import prepared
 from .engine import Candidate, Context, budget, find, group_names, select
 from .registry import builder
 
@@ -567,18 +568,11 @@ def _lunar_new_year(year: int) -> dt.date | None:
 FIND_SHARE = 0.5
 
 
-_REQUIRED: dict[int, tuple] = {}  # id(dimension) -> (dimension, [(rule, its required words)])
-
-
 def _required_words(dimension) -> list[tuple]:
     """Each rule with the words of the `required_words` table it needs (none:
-    always runs), read once per rule set."""
-    known = _REQUIRED.get(id(dimension))
-    if known is None or known[0] is not dimension:
-        table = dimension.tables.get("required_words", {})
-        known = _REQUIRED[id(dimension)] = (dimension, [
-            (rule, tuple(table.get(rule.id.partition(".")[2], ()))) for rule in dimension.rules])
-    return known[1]
+    always runs); built once per rule set (`rules.prepared`)."""
+    table = dimension.tables.get("required_words", {})
+    return [(rule, tuple(table.get(rule.id.partition(".")[2], ()))) for rule in dimension.rules]
 
 
 def _runnable(dimension, text: str) -> list:
@@ -586,26 +580,21 @@ def _runnable(dimension, text: str) -> list:
     runs only when one of its words is in the text (in any case). Casefolding
     covers every case variant the patterns' `(?i)` accepts."""
     folded = text.casefold()
-    return [rule for rule, words in _required_words(dimension)
+    return [rule for rule, words in prepared(dimension, _required_words)
             if not words or any(word in folded for word in words)]
 
 
-_JOIN: dict[int, tuple] = {}  # id(dimension) -> (dimension, the three `range_join` patterns)
-
-
 def _join_patterns(dimension) -> tuple:
-    known = _JOIN.get(id(dimension))
-    if known is None or known[0] is not dimension:
-        table = dimension.tables["range_join"]
-        known = _JOIN[id(dimension)] = (dimension, *(regex.compile(p, regex.IGNORECASE) for p in (
-            table["start"], table["gap"], table["end"], f"{table['gap']}(?:{table['end']})\\s*")))
-    return known[1:]
+    """The `range_join` patterns (start, gap, end, and gap then end), compiled."""
+    table = dimension.tables["range_join"]
+    return tuple(regex.compile(p, regex.IGNORECASE) for p in (
+        table["start"], table["gap"], table["end"], f"{table['gap']}(?:{table['end']})\\s*"))
 
 
 def _join_ranges(chosen: list[Candidate], text: str, dimension) -> list[Candidate]:
     """An open start followed by its end (`từ năm 2021` `đến tháng 11/2024`) as
     one interval from the first day of the one to the last day of the other."""
-    start_rx, gap_rx, end_rx, gap_end_rx = _join_patterns(dimension)
+    start_rx, gap_rx, end_rx, gap_end_rx = prepared(dimension, _join_patterns)
     out: list[Candidate] = []
     for cand in chosen:
         prev = out[-1] if out else None

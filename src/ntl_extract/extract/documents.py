@@ -21,6 +21,7 @@ import regex
 from ..model import Document
 from ..normalise import canonical
 from ..normalise import fold as _fold_uncached
+from ..rules import prepared
 from .engine import Context, IntervalSet, budget, find, select
 from .registry import builder
 
@@ -37,33 +38,27 @@ _SEPARATOR = regex.compile(r"\s*[/-]\s*")
 # ----------------------------------------------------------------- table access
 
 
-_TYPE_MAPS: dict = {}
-
-
-def _type_maps(tables) -> tuple[dict, dict]:
+def _type_maps(dimension) -> tuple[dict, dict]:
     """{folded word or abbreviation: (type, code)} and {folded code: (type, code)},
-    built once per rule set: builders run on every candidate."""
-    key = id(tables["types"])
-    if key not in _TYPE_MAPS:
-        words, codes = {}, {}
-        for name, entry in tables["types"].items():
-            value = (entry.get("as", name), entry.get("code"))
-            for word in [name, *entry.get("words", []), *entry.get("abbreviations", [])]:
-                words.setdefault(fold(word), value)
-            for code in [entry.get("code"), *entry.get("codes", [])]:
-                if code:
-                    codes.setdefault(fold(code), value)
-        _TYPE_MAPS[key] = (words, codes)
-    return _TYPE_MAPS[key]
+    built once per rule set (`rules.prepared`): builders run on every candidate."""
+    words, codes = {}, {}
+    for name, entry in dimension.tables["types"].items():
+        value = (entry.get("as", name), entry.get("code"))
+        for word in [name, *entry.get("words", []), *entry.get("abbreviations", [])]:
+            words.setdefault(fold(word), value)
+        for code in [entry.get("code"), *entry.get("codes", [])]:
+            if code:
+                codes.setdefault(fold(code), value)
+    return words, codes
 
 
 def _type_of_word(ctx: Context, word: str) -> tuple[str, str | None] | None:
     """Canonical type and code of a type word as written (`quyết định`, `QĐ`, `văn bản`)."""
-    return _type_maps(ctx.tables)[0].get(fold(word))
+    return prepared(ctx.dimension, _type_maps)[0].get(fold(word))
 
 
 def _type_of_code(ctx: Context, code: str) -> tuple[str, str] | None:
-    return _type_maps(ctx.tables)[1].get(fold(code))
+    return prepared(ctx.dimension, _type_maps)[1].get(fold(code))
 
 
 def _canonical_code(ctx: Context, part: str) -> str:
@@ -413,7 +408,7 @@ def extract(doc, rules, found) -> list[Document]:
     seconds = budget(ctx)
     resolve_by = started + RESOLVE_SHARE * seconds
     (ctx.doc_issuer_rx, ctx.issuer_after_rx, ctx.subject_rx,
-     ctx.date_gap_rx, ctx.clause_before_rx, ctx.issuer_before_rx, ctx.list_gap_rx) = _compiled(dimension)
+     ctx.date_gap_rx, ctx.clause_before_rx, ctx.issuer_before_rx, ctx.list_gap_rx) = prepared(dimension, _compiled)
     ctx.person_tail_rx = _person_tail(rules)
     to_norm = doc.norm.norm_offset
     dates = sorted((to_norm(d.start), to_norm(d.end), d) for d in found.get("dates", ()))
@@ -468,40 +463,34 @@ def extract(doc, rules, found) -> list[Document]:
     return out
 
 
-_COMPILED: dict = {}
-
-
 def _person_tail(rules):
     """A person's name ending an issuer phrase: a surname, a middle name and one or
     two more capitals (the officials' lexicons: a surname and a middle name open a
     person's name, never a place's). None when the officials rules are not loaded."""
-    try:
-        lexicons = rules["officials"].lexicons
-        surnames, middles = lexicons["surname"], lexicons["middle_name"]
-    except (KeyError, AttributeError, TypeError):
+    officials = rules.get("officials")
+    return None if officials is None else prepared(officials, _person_tail_pattern)
+
+
+def _person_tail_pattern(officials) -> regex.Pattern | None:
+    surnames, middles = officials.lexicons.get("surname"), officials.lexicons.get("middle_name")
+    if surnames is None or middles is None:
         return None
-    key = ("person_tail", id(lexicons))
-    if key not in _COMPILED:
-        _COMPILED[key] = regex.compile(
-            r"(?<=\S)\s+\L<surname>\s+\L<middle>(?:\s+\p{Lu}\p{Ll}*){1,2}$",
-            surname=sorted(surnames, key=len, reverse=True), middle=sorted(middles, key=len, reverse=True))
-    return _COMPILED[key]
+    return regex.compile(
+        r"(?<=\S)\s+\L<surname>\s+\L<middle>(?:\s+\p{Lu}\p{Ll}*){1,2}$",
+        surname=sorted(surnames, key=len, reverse=True), middle=sorted(middles, key=len, reverse=True))
 
 
 def _compiled(dimension) -> tuple:
-    """The patterns of the tables, compiled once per rule set: the issuer phrase
-    (built from the body lexicon), `issuer_after`, `subject_after`, `date_gap`
-    and `clause_before` (all case-insensitive)."""
-    key = id(dimension)
-    if key not in _COMPILED:
-        heads = sorted(dimension.tables["body_heads"], key=len, reverse=True)
-        tails = sorted(dimension.tables["body_tail_words"], key=len, reverse=True)
-        types = sorted(dimension.lexicons["doc_type"], key=len, reverse=True)
-        offices = sorted(dimension.tables["office_heads"], key=len, reverse=True)
-        pattern = regex.compile(dimension.tables["issuer_phrase"], regex.IGNORECASE,
-                                body_head=heads, body_tail=tails, doc_type=types, office_head=offices)
-        others = (regex.compile(dimension.tables[name], regex.IGNORECASE)
-                  for name in ("issuer_after", "subject_after", "date_gap", "clause_before",
-                               "issuer_before", "list_gap"))
-        _COMPILED[key] = (pattern, *others)
-    return _COMPILED[key]
+    """The patterns of the tables (`rules.prepared`: once per rule set): the
+    issuer phrase (built from the body lexicon), `issuer_after`, `subject_after`,
+    `date_gap`, `clause_before`, `issuer_before` and `list_gap` (all case-insensitive)."""
+    heads = sorted(dimension.tables["body_heads"], key=len, reverse=True)
+    tails = sorted(dimension.tables["body_tail_words"], key=len, reverse=True)
+    types = sorted(dimension.lexicons["doc_type"], key=len, reverse=True)
+    offices = sorted(dimension.tables["office_heads"], key=len, reverse=True)
+    pattern = regex.compile(dimension.tables["issuer_phrase"], regex.IGNORECASE,
+                            body_head=heads, body_tail=tails, doc_type=types, office_head=offices)
+    others = (regex.compile(dimension.tables[name], regex.IGNORECASE)
+              for name in ("issuer_after", "subject_after", "date_gap", "clause_before",
+                           "issuer_before", "list_gap"))
+    return (pattern, *others)

@@ -16,6 +16,7 @@ import regex
 
 from ..model import NumberMention
 from ..normalise import canonical, fold
+from ..rules import prepared as rules_prepared
 from .engine import Context, IntervalSet, deadline_for, find, group_names, select
 from .numbers_grammar import as_json_number, parse_amount
 from .numbers_scan import anchor_patterns, anchors, prepare, run_anchored, spans, word_prefilter
@@ -110,14 +111,6 @@ class _Prepared:
         return canonical(" ".join(kept)) if kept else None
 
 
-_PREPARED: dict = {}
-
-
-def _prepared(dimension) -> _Prepared:
-    key = id(dimension)
-    if key not in _PREPARED:
-        _PREPARED[key] = _Prepared(dimension)
-    return _PREPARED[key]
 
 
 def _set(ctx: Context, name: str) -> frozenset[str]:
@@ -312,7 +305,7 @@ def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
 def extract(doc, rules, found) -> list[NumberMention]:
     dimension = rules[DIMENSION]
     ctx = Context(doc=doc, dimension=dimension, found=found)
-    ctx.prepared = prepared = _prepared(dimension)
+    ctx.prepared = prepared = rules_prepared(dimension, _Prepared)
     raw = [(m.start, m.end) for m in found.get("dates", ())]
     for entry in found.get("documents", ()):
         raw += [(m.start, m.end) for m in entry.mentions]

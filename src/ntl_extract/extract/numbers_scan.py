@@ -30,22 +30,10 @@ _CHECK_EVERY = 512  # anchors between deadline checks
 WINDOW = 320
 _MARGIN = 96
 
-_COMPILED: dict = {}
-
-
 def anchor_patterns(dimension) -> tuple[regex.Pattern, regex.Pattern]:
-    """The digit gate and the number-word anchor of `tables.anchors`, compiled once."""
-    key = id(dimension)
-    if key not in _COMPILED:
-        tables, lexicons = dimension.tables["anchors"], dimension.lexicons
-        _COMPILED[key] = (_compile(tables["digit_gate"], lexicons, 0),
-                          _compile(tables["word"], lexicons, regex.IGNORECASE))
-        firsts = sorted({w.split()[0].lower() for w in lexicons["number_start"]}, key=len, reverse=True)
-        _PREFILTER[key] = re.compile("|".join(re.escape(w) for w in firsts))
-    return _COMPILED[key]
-
-
-_PREFILTER: dict = {}
+    """The digit gate and the number-word anchor of `tables.anchors`, compiled."""
+    tables, lexicons = dimension.tables["anchors"], dimension.lexicons
+    return (_compile(tables["digit_gate"], lexicons, 0), _compile(tables["word"], lexicons, regex.IGNORECASE))
 
 
 def word_prefilter(dimension) -> re.Pattern:
@@ -53,8 +41,8 @@ def word_prefilter(dimension) -> re.Pattern:
     word anchor starts where this matches in the lowercased text. The stdlib
     scans for a handful of literals several times faster than `regex` scans for
     a case-insensitive word list behind lookbehinds."""
-    anchor_patterns(dimension)
-    return _PREFILTER[id(dimension)]
+    firsts = sorted({w.split()[0].lower() for w in dimension.lexicons["number_start"]}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in firsts))
 
 
 def _compile(pattern: str, lexicons, flags: int) -> regex.Pattern:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Official, Position
-from ..rules import trie_pattern
+from ..rules import prepared, trie_pattern
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words, institution_keep, is_name_word,
                              is_private, lexicons, looks_foreign, parse_org, split_name, starts_with_place,
@@ -141,27 +141,21 @@ def _prefixed(scan: _Scan, core, text: str):
     return Joined(pm, core, text)
 
 
-_SCANS: dict[int, tuple] = {}
-
-
 def _scans(dimension) -> tuple[dict[str, _Scan], re.Pattern]:
-    """The rules' scans, and one pattern of all their words lower-cased (`_run_scans`)."""
-    cached = _SCANS.get(id(dimension))
-    if cached is None or cached[0] is not dimension:
-        scans = {}
-        for rule in dimension.rules:
-            spec = _RULE_SCANS.get(rule.id.split(".", 1)[1])
-            if spec and all(n in dimension.lexicons for n in spec["lexicons"]):
-                scans[rule.id] = _Scan(rule, dimension, spec)
-        joint = re.compile(_re_trie(sorted({w.lower() for scan in scans.values() for w in scan.words})))
-        cached = _SCANS[id(dimension)] = (dimension, scans, joint)
-    return cached[1], cached[2]
+    """The rules' scans, and one pattern of all their words lower-cased (`_run_scans`);
+    built once per rule set (`rules.prepared`)."""
+    scans = {}
+    for rule in dimension.rules:
+        spec = _RULE_SCANS.get(rule.id.split(".", 1)[1])
+        if spec and all(n in dimension.lexicons for n in spec["lexicons"]):
+            scans[rule.id] = _Scan(rule, dimension, spec)
+    return scans, re.compile(_re_trie(sorted({w.lower() for scan in scans.values() for w in scan.words})))
 
 
 def _find(dimension, ctx: Context, deadline: float) -> list[Candidate]:
     """Candidates of every rule, as `engine.find` gives them."""
     text = ctx.text
-    scans, joint = _scans(dimension)
+    scans, joint = prepared(dimension, _scans)
     lowered = None
     if scans:
         lowered = text.lower()

@@ -10,34 +10,35 @@ run of capitals undecided.
 from __future__ import annotations
 
 from itertools import islice
+from typing import Callable
 
 import regex
 
 from ..normalise import canonical as _canonical
 from ..normalise import fold as _fold
-
-_FOLDED: dict[str, str] = {}
-_CANONICAL: dict[str, str] = {}
+from ..rules import prepared
 
 
-def canonical(value: str) -> str:
-    """`normalise.canonical`, remembered (titles, ranks and names recur)."""
-    out = _CANONICAL.get(value)
-    if out is None:
-        if len(_CANONICAL) >= 200_000:
-            _CANONICAL.clear()
-        out = _CANONICAL[value] = _canonical(value)
-    return out
+def _remembered(function: Callable[[str], str], size: int = 200_000) -> Callable[[str], str]:
+    """`function` with its results kept in a plain dict (a lookup costs less than
+    `lru_cache`'s bookkeeping, and the same words and names come again and
+    again), emptied when it holds `size` of them."""
+    memo: dict[str, str] = {}
+
+    def remembered(value: str) -> str:
+        out = memo.get(value)
+        if out is None:
+            if len(memo) >= size:
+                memo.clear()
+            out = memo[value] = function(value)
+        return out
+
+    remembered.__doc__ = f"`normalise.{function.__name__}`, remembered."
+    return remembered
 
 
-def fold(value: str) -> str:
-    """`normalise.fold`, remembered: the same words and names are folded again and again."""
-    key = _FOLDED.get(value)
-    if key is None:
-        if len(_FOLDED) >= 200_000:
-            _FOLDED.clear()
-        key = _FOLDED[value] = _fold(value)
-    return key
+canonical = _remembered(_canonical)
+fold = _remembered(_fold)
 
 
 # A word, a bracketed aside, or one delimiter. `TP.` and `Tp.` keep their dot
@@ -119,13 +120,9 @@ class Lexicons:
         return self.title_rx is not None and self.title_rx.match(text, pos) is not None
 
 
-_LEXICONS: dict[int, Lexicons] = {}
-
-
 def lexicons(dimension) -> Lexicons:
-    if id(dimension) not in _LEXICONS:
-        _LEXICONS[id(dimension)] = Lexicons(dimension)
-    return _LEXICONS[id(dimension)]
+    """The officials' word lists of a rule set, built once (`rules.prepared`)."""
+    return prepared(dimension, Lexicons)
 
 
 class Word:
