@@ -93,14 +93,6 @@ class Doc:
         """Normalised span of a raw span (e.g. to block a mention another dimension took)."""
         return self.norm.norm_offset(raw_start), self.norm.norm_offset(raw_end)
 
-    def tokens(self, index: int, pos: bool = False) -> list[segment.Token]:
-        """Word tokens of sentence `index` (normalised offsets), computed once."""
-        key = (index, pos)
-        if key not in self._token_cache:
-            start, end = self.sentence_norm_span(index)
-            self._token_cache[key] = segment.tokens(self.norm.text[start:end], base=start, pos=pos)
-        return self._token_cache[key]
-
     def tokens_near(self, start: int, end: int, pos: bool = False, context: int = TAG_CONTEXT) -> list[segment.Token]:
         """Word tokens (normalised offsets) of `[start, end)` with `context`
         words of its sentence either side: underthesea's taggers read two
