@@ -32,8 +32,8 @@ from ..model import Official, Position
 from ..rules import prepared, trie_pattern
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words, institution_keep, is_name_word,
-                             is_private, lexicons, looks_foreign, parse_org, split_name, starts_with_place,
-                             surname_length, words)
+                             is_private, lexicons, looks_foreign, name_follows, parse_org, split_name,
+                             starts_with_place, surname_length, words)
 from .registry import BUILDERS, builder
 
 DIMENSION = "officials"
@@ -576,11 +576,12 @@ class _Reader:
 
         head = lx.shared_head.get(title_key)
         if head:  # `Trưởng Ban Tuyên giáo`: the title's last word(s) open the body
-            # Written with a capital (`Trưởng Ban Tuyên giáo`), or in lower case before a
-            # lower-case name (`Trưởng đoàn công tác`); not `Trưởng phòng Tổ chức cán bộ`.
+            # Written with a capital (`Trưởng Ban Tuyên giáo`), or in lower case before the
+            # body's name (`Trưởng đoàn công tác`, `Trưởng ban Chỉ đạo …` → `Ban Chỉ đạo …`).
             n = len(head.split())
             head_words = words(text, title_start, limit=len(title_key.split()))[-n:]
-            if head_words[0].capital or (ws and ws[0].text[0].islower() and ws[0].key not in lx.stops):
+            if head_words[0].capital or (ws and ws[0].key not in lx.stops
+                                         and (ws[0].text[0].islower() or not name_follows(lx, ws, 0))):
                 ws = head_words + ws
             else:
                 n = 0
@@ -1014,6 +1015,12 @@ def _merged(lx: Lexicons, text: str, positions: list[_Position]) -> list[_Positi
     return keep
 
 
+def _opens_with_head(lx: Lexicons, organization: str) -> bool:
+    """Whether a body's name opens with the head word its title shares (`phòng …`)."""
+    key = fold(organization)
+    return any(key.startswith(head + " ") for head in lx.shared_head.values())
+
+
 def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = None) -> Official:
     positions = []
     for p in _merged(lx, text, person.positions):
@@ -1025,6 +1032,8 @@ def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = N
         organization = expand(lx, _org_text(p.org_words, text))
         if p.body_prefix and organization and not fold(organization).startswith(fold(p.body_prefix)):
             organization = f"{p.body_prefix} {organization}"  # `UVTW Đảng` → `Trung ương Đảng`
+        if organization and organization[0].islower() and _opens_with_head(lx, organization):
+            organization = organization[0].upper() + organization[1:]  # `Trưởng phòng Tư pháp` → `Phòng Tư pháp`
         if organization and fold(p.title) in lx.ministry_titles and not fold(organization).startswith("bộ "):
             organization = f"Bộ {organization}"  # `Bộ trưởng Ngoại giao` heads `Bộ Ngoại giao`
         positions.append(Position(title=p.title, organization=organization,

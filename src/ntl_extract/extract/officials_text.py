@@ -285,7 +285,7 @@ def is_full_name(lx: Lexicons, ws: list[Word], first: int, end: int, known: set[
     return 2 <= len(run) <= 3 and looks_foreign(run, lx)
 
 
-def _name_follows(lx: Lexicons, ws: list[Word], j: int) -> bool:
+def name_follows(lx: Lexicons, ws: list[Word], j: int) -> bool:
     """Does a full name (surname + at least one more capital) start at word j?"""
     if j >= len(ws) or not is_name_word(ws[j]):
         return False
@@ -342,7 +342,7 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             j += 1  # `Trưởng phòng Tổ chức, Sở Nội vụ`; but a name ends it (`Kiểm sát viên Lê Văn An, VKSND tỉnh`)
             continue
         if first == "-" and w.text == "-" and seen_head and prev is not None and prev.text[0].isalnum() \
-                and j + 1 < n and ws[j + 1].capital and not _name_follows(lx, ws, j + 1) \
+                and j + 1 < n and ws[j + 1].capital and not name_follows(lx, ws, j + 1) \
                 and not lx.starts_title(text, ws[j + 1].start) and text[w.start - 1:w.start] == " ":
             j += 1  # `Vụ Kế hoạch - Tài chính`, `Lao động - Thương binh và Xã hội`
             continue
@@ -353,7 +353,7 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             count += 2
             continue
         if key in ("và", "kiêm") and j + 1 < n and (
-                _name_follows(lx, ws, j + 1) or lx.starts_title(text, ws[j + 1].start)
+                name_follows(lx, ws, j + 1) or lx.starts_title(text, ws[j + 1].start)
                 or lx.honorific_rx.match(text, ws[j + 1].start)):
             break  # `Sở Công Thương và Lý Văn Kim, …`, `… và Ngoại trưởng …`
         capital = w.capital
