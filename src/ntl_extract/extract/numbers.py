@@ -266,7 +266,7 @@ def count(m, ctx: Context):
     noun, noun_start = _noun(ctx, m)
     quoted = _quoted(ctx, noun_start)
     unit = quoted[0] if quoted else _counted(ctx, noun)
-    if value is None or unit is None or value != value.to_integral_value():
+    if value is None or unit is None or (value != value.to_integral_value() and not _averaged(ctx, m)):
         return None
     if quoted:
         return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit, "_end": quoted[1]}
@@ -287,6 +287,15 @@ def count(m, ctx: Context):
     lead = len(noun) - len(noun.lstrip().lstrip('"').lstrip())  # an opening quote before the noun
     return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit,
             "_end": min(noun_start + lead + len(unit), m.end())}  # the span ends with the unit
+
+
+def _averaged(ctx: Context, m) -> bool:
+    """Whether the clause before a fractional count says it is an average
+    (`bình quân mỗi xã đạt 15,6 tiêu chí`): only then does a count take a fraction."""
+    start = m.start()
+    before = ctx.text[max(0, start - 80):start]
+    clause = before[max(before.rfind(c) for c in ".;:\n") + 1:].lower()
+    return any(cue in clause for cue in _set(ctx, "average_cues"))
 
 
 def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
