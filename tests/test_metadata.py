@@ -70,6 +70,9 @@ CASES = [
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nĐức Tuân - VGP", {"author": "Đức Tuân"}),
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nMai Lan - VHTT huyện", {"author": "Mai Lan"}),
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nQuốc Bảo - BBT phường", {"author": "Quốc Bảo"}),
+    # the writer's office in brackets after the name
+    ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nMinh Hà (Văn phòng HĐND-UBND phường)", {"author": "Minh Hà"}),
+    ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nThu Hằng (Văn phòng Điều phối NTM tỉnh)", {"author": "Thu Hằng"}),
     # the site's name above the headline is no title
     ("Báo Đồng Nai điện tử\nKinh tế\nTỉnh khởi công cầu vượt sông Đồng Nai\nThứ Hai, 2/9/2024 | 08:00\n\nNội dung bài viết.",
      {"title": "Tỉnh khởi công cầu vượt sông Đồng Nai"}),

@@ -62,7 +62,7 @@ _AGENCY = r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:\s+(?:xã|phường|thị\s+trấn|huy�
 _BYLINE = regex.compile(
     rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+-\s+(?!{_AGENCY}\s*$){_NAME})?)"
     rf"(?:\s+-\s+{_AGENCY})?"
-    r"(?:\s*\((?P<agency>[\w ./-]{2,25})\))?\s*$"
+    r"(?:\s*\((?P<agency>[\w ./&,-]{2,45})\))?\s*$"
 )
 # A breadcrumb or a section line: short parts between `›`, `»`, `>`, ` / ` or
 # ` | ` (`Trang chủ / Tin tức / Kinh tế`, `Thế giới | Ngoại giao`).
@@ -206,7 +206,7 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
     if label:
         tail_start = text.find(tail, tail_start) + label.end()
         tail = tail[label.end():]
-    if not tail or len(tail) > _MAX_BYLINE + 12 or _SENTENCE_END.search(tail.removesuffix(")").rstrip()) and not tail.endswith(")"):
+    if not tail or len(tail) > _MAX_BYLINE + 50 or _SENTENCE_END.search(tail.removesuffix(")").rstrip()) and not tail.endswith(")"):
         return None, None
     m = _BYLINE.fullmatch(tail)
     if not m or len(m["name"]) > _MAX_BYLINE:
