@@ -1,7 +1,7 @@
 """Apply a dimension's rules to a document: match, build, resolve overlaps.
 
-Every rule's pattern runs over the normalised text under a time budget (the
-`regex` module's timeout), its builder turns each match into fields, and of
+Every rule's pattern runs over the normalised text under a time budget (one
+alarm for a phase of scans, or the `regex` module's timeout: `time_limit`), its builder turns each match into fields, and of
 overlapping candidates the longest wins, then the higher priority, then the
 earlier one. Dimension modules call `find()` and then do their own resolving
 (merging mentions into entities, linking times to dates).
@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 from ..rules import Dimension, Rule
 from .registry import BUILDERS
+from .time_limit import ALARM, expired, matches, time_limit
 
 # Seconds one dimension may spend per million characters (at least
 # MIN_BUDGET): its rules share it, so a pathological input cannot stall a batch.
@@ -171,19 +172,26 @@ def candidates_of(rule: Rule, build, m, ctx: Context) -> list[Candidate]:
 
 
 def run_rule(rule: Rule, ctx: Context, seconds: float) -> list[Candidate]:
-    """All candidates of one rule; a rule that runs out of time warns and stops."""
+    """All candidates of one rule; a rule that runs out of time warns and stops
+    (under the phase's alarm when one is armed, `time_limit`)."""
     build = BUILDERS[rule.build]
     text = ctx.text
     out: list[Candidate] = []
-    if seconds <= 0:
+    if seconds <= 0 or expired():
         ctx.warn(f"rule {rule.id} skipped: the time for {ctx.dimension.name} on this text ran out")
         return out
+    alarm = ALARM
     try:
-        for core in rule.pattern.finditer(text, timeout=seconds):
+        alarm.guarded = alarm.armed
+        for core in matches(rule.pattern, text, seconds):
+            if alarm.expired and alarm.armed:  # a builder swallowed the alarm's TimeoutError
+                raise TimeoutError
             m = _with_prefix(rule, core, text)
             if m is not None:
                 out.extend(candidates_of(rule, build, m, ctx))
+        alarm.guarded = False
     except TimeoutError:
+        alarm.guarded = False
         ctx.warn(f"rule {rule.id} gave up after {seconds:.2f}s on this text")
     return out
 
@@ -198,8 +206,9 @@ def find(dimension: Dimension, ctx: Context, rules: Iterable[Rule] | None = None
     """Candidates of every rule (all of them, overlapping), within the dimension's time."""
     deadline = deadline_for(ctx) if deadline is None else deadline
     out: list[Candidate] = []
-    for rule in dimension.rules if rules is None else rules:
-        out.extend(run_rule(rule, ctx, deadline - time.perf_counter()))
+    with time_limit(deadline):
+        for rule in dimension.rules if rules is None else rules:
+            out.extend(run_rule(rule, ctx, deadline - time.perf_counter()))
     return out
 
 

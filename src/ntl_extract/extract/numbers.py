@@ -21,6 +21,7 @@ from .engine import Context, IntervalSet, deadline_for, find, group_names, selec
 from .numbers_grammar import as_json_number, parse_amount
 from .numbers_scan import anchor_patterns, anchors, prepare, run_anchored, spans, word_prefilter
 from .registry import builder
+from .time_limit import time_limit
 
 DIMENSION = "numbers"
 EXCLUDE = "numbers.exclude"
@@ -321,7 +322,8 @@ def extract(doc, rules, found) -> list[NumberMention]:
     blocked = [doc.norm_span(s, e) for s, e in raw]
     blocked += list(doc.boilerplate_norm)
     deadline = deadline_for(ctx)
-    blocked += spans(prepared.exclusions_for(ctx.text), ctx, deadline)
+    with time_limit(deadline):
+        blocked += spans(prepared.exclusions_for(ctx.text), ctx, deadline)
     ctx.taken = IntervalSet(blocked)
     chosen = select(_value_candidates(ctx, prepared, ctx.taken, deadline), blocked=blocked)
     out = []

@@ -35,6 +35,7 @@ from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words
                              is_private, lexicons, looks_foreign, name_follows, parse_org, split_name,
                              starts_with_place, surname_length, words)
 from .registry import BUILDERS, builder
+from .time_limit import time_limit
 
 DIMENSION = "officials"
 FULL_NAME_RULE = "officials.honorific_name"  # later bare mentions of a full name are credited to the name rule
@@ -163,14 +164,15 @@ def _find(dimension, ctx: Context, deadline: float) -> list[Candidate]:
             lowered = None
     found = None if lowered is None or len(scans) < 2 else _run_scans(scans, joint, ctx, lowered, deadline)
     out: list[Candidate] = []
-    for rule in dimension.rules:
-        scan = scans.get(rule.id)
-        if found is not None and scan is not None:
-            out.extend(found[rule.id])
-        elif scan is None or (scan.folded and lowered is None):
-            out.extend(run_rule(rule, ctx, deadline - time.perf_counter()))
-        else:
-            out.extend(_run_scan(scan, ctx, lowered if scan.folded else text, deadline))
+    with time_limit(deadline):
+        for rule in dimension.rules:
+            scan = scans.get(rule.id)
+            if found is not None and scan is not None:
+                out.extend(found[rule.id])
+            elif scan is None or (scan.folded and lowered is None):
+                out.extend(run_rule(rule, ctx, deadline - time.perf_counter()))
+            else:
+                out.extend(_run_scan(scan, ctx, lowered if scan.folded else text, deadline))
     return out
 
 
