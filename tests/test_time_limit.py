@@ -10,7 +10,7 @@ import regex
 
 from ntl_extract.document import Doc
 from ntl_extract.extract.engine import Context, run_rule
-from ntl_extract.extract.time_limit import ALARM, expired, matches, time_limit
+from ntl_extract.extract.time_limit import ALARM, expired, guarded_matches, time_limit
 from ntl_extract.pipeline import ready_rules
 
 # Catastrophic backtracking: minutes on 30 `a`s followed by `b`, without a limit.
@@ -21,13 +21,10 @@ _TEXT = "a" * 60 + "b"
 def _scan(seconds: float) -> str:
     """Run the runaway pattern in a guarded loop, as `engine.run_rule` does."""
     try:
-        ALARM.guarded = ALARM.armed
-        for _ in matches(_RUNAWAY, _TEXT, seconds):
+        for _ in guarded_matches(_RUNAWAY, _TEXT, seconds):
             pass
-        ALARM.guarded = False
         return "finished"
     except TimeoutError:
-        ALARM.guarded = False
         return "timed out"
 
 

@@ -1,8 +1,8 @@
 """Apply a dimension's rules to a document: match, build, resolve overlaps.
 
 Every rule's pattern runs over the normalised text under a time budget (one
-alarm for a phase of scans, or the `regex` module's timeout: `time_limit`), its builder turns each match into fields, and of
-overlapping candidates the longest wins, then the higher priority, then the
+alarm for a phase of scans, or the `regex` module's timeout: `time_limit`),
+its builder turns each match into fields, and of overlapping candidates the longest wins, then the higher priority, then the
 earlier one. Dimension modules call `find()` and then do their own resolving
 (merging mentions into entities, linking times to dates).
 """
@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from ..rules import Dimension, Rule
 from .registry import BUILDERS
-from .time_limit import ALARM, expired, matches, time_limit
+from .time_limit import expired, guarded_matches, time_limit
 
 # Seconds one dimension may spend per million characters (at least
 # MIN_BUDGET): its rules share it, so a pathological input cannot stall a batch.
@@ -180,18 +180,12 @@ def run_rule(rule: Rule, ctx: Context, seconds: float) -> list[Candidate]:
     if seconds <= 0 or expired():
         ctx.warn(f"rule {rule.id} skipped: the time for {ctx.dimension.name} on this text ran out")
         return out
-    alarm = ALARM
     try:
-        alarm.guarded = alarm.armed
-        for core in matches(rule.pattern, text, seconds):
-            if alarm.expired and alarm.armed:  # a builder swallowed the alarm's TimeoutError
-                raise TimeoutError
+        for core in guarded_matches(rule.pattern, text, seconds):
             m = _with_prefix(rule, core, text)
             if m is not None:
                 out.extend(candidates_of(rule, build, m, ctx))
-        alarm.guarded = False
     except TimeoutError:
-        alarm.guarded = False
         ctx.warn(f"rule {rule.id} gave up after {seconds:.2f}s on this text")
     return out
 

@@ -18,7 +18,7 @@ import regex
 
 from .engine import Candidate, Context, IntervalSet, _with_prefix
 from .registry import BUILDERS
-from .time_limit import ALARM, expired, matches
+from .time_limit import expired, guarded_matches
 
 _CHECK_EVERY = 512  # anchors between deadline checks
 
@@ -199,17 +199,13 @@ def spans(prepared: tuple, ctx: Context, deadline: float) -> list[tuple[int, int
     checked where the match starts instead of searched for."""
     text = ctx.text
     out: list[tuple[int, int]] = []
-    alarm = ALARM
     for rule, build, lookbehind_only, _ in prepared[1]:
         seconds = deadline - time.perf_counter()
         if seconds <= 0 or expired():
             ctx.warn(f"rule {rule.id} skipped: the time for {ctx.dimension.name} on this text ran out")
             continue
         try:
-            alarm.guarded = alarm.armed
-            for core in matches(rule.pattern, text, seconds):
-                if alarm.expired and alarm.armed:  # a builder swallowed the alarm's TimeoutError
-                    raise TimeoutError
+            for core in guarded_matches(rule.pattern, text, seconds):
                 m = _prefixed(rule, core, text, lookbehind_only)
                 if m is None:
                     continue
@@ -219,9 +215,7 @@ def spans(prepared: tuple, ctx: Context, deadline: float) -> list[tuple[int, int
                 start, end = fields.get("_start", m.start()), fields.get("_end", m.end())
                 if end > start:
                     out.append((start, end))
-            alarm.guarded = False
         except TimeoutError:
-            alarm.guarded = False
             ctx.warn(f"rule {rule.id} gave up after {seconds:.2f}s on this text")
     return out
 

@@ -13,14 +13,16 @@ nothing is armed, and scans keep the `regex` module's per-call timeout.
 
 Usage, for code that runs scans:
 
-    with time_limit(deadline):           # around a phase
-        for match in matches(pattern, text, seconds):   # inside a guarded loop
+    with time_limit(deadline):                  # around a phase
+        try:
+            for match in guarded_matches(pattern, text, seconds):
+                ...
+        except TimeoutError:                    # this scan ran out of time
             ...
 
-where the guarded loop sets `ALARM.guarded = ALARM.armed` before it starts,
-clears it as its last statement and in its `except TimeoutError` (see
-`engine.run_rule`): a signal that lands outside the loop only marks the phase
-as expired, so no TimeoutError escapes from code that does not expect one.
+The alarm raises only while a `guarded_matches` loop runs: a signal that lands
+anywhere else only marks the phase as expired, so no TimeoutError escapes from
+code that does not expect one.
 """
 
 from __future__ import annotations
@@ -83,6 +85,17 @@ def expired() -> bool:
     return ALARM.armed and ALARM.expired
 
 
-def matches(pattern, text: str, seconds: float):
-    """`pattern.finditer(text)`, bounded by the armed alarm or else by `seconds`."""
-    return pattern.finditer(text) if ALARM.armed else pattern.finditer(text, timeout=seconds)
+def guarded_matches(pattern, text: str, seconds: float):
+    """`pattern.finditer(text)`, bounded by the armed alarm or else by `seconds`;
+    the caller's loop catches the TimeoutError either way."""
+    if not ALARM.armed:
+        yield from pattern.finditer(text, timeout=seconds)
+        return
+    ALARM.guarded = True
+    try:
+        for match in pattern.finditer(text):
+            if ALARM.expired:  # a builder in the loop swallowed the alarm's TimeoutError
+                raise TimeoutError("the time for this text ran out")
+            yield match
+    finally:
+        ALARM.guarded = False
