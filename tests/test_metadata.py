@@ -49,6 +49,13 @@ CASES = [
      {"title": "Lễ hội đền Kiếp Bạc thu hút hàng nghìn du khách"}),
     ("Quốc phòng an ninh\n\nHuyện Tân Lạc tổ chức diễn tập khu vực phòng thủ năm 2024\nNội dung bài viết.",
      {"title": "Huyện Tân Lạc tổ chức diễn tập khu vực phòng thủ năm 2024"}),
+    # a section line of short parts joined by a dash; a headline with a dash stays the title
+    ("Đà Nẵng - Tin địa phương\n\nCử tri phường Hoà Khánh Bắc kiến nghị sớm giải quyết ngập úng\nNội dung bài viết.",
+     {"title": "Cử tri phường Hòa Khánh Bắc kiến nghị sớm giải quyết ngập úng"}),
+    ("Tin hoạt động - Sở, ban, ngành\n\nCục Thuế tỉnh: Thu ngân sách năm 2024 vượt dự toán\nNội dung bài viết.",
+     {"title": "Cục Thuế tỉnh: Thu ngân sách năm 2024 vượt dự toán"}),
+    ("Hà Nội - Hải Phòng: khởi công tuyến đường sắt tốc độ cao\n\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.",
+     {"title": "Hà Nội - Hải Phòng: khởi công tuyến đường sắt tốc độ cao"}),
     # the outlet marker in front of the headline
     ("(VTC) - Nhiều tuyến phố ngập sâu sau trận mưa lớn chiều qua\n\n12/09/2024 18:40\n\nNội dung bài viết.",
      {"title": "Nhiều tuyến phố ngập sâu sau trận mưa lớn chiều qua", "outlet": "VTC"}),

@@ -69,6 +69,7 @@ _BYLINE = regex.compile(
 # (`»` reaches here as `"`, the normalised quote, so a quote between spaces separates too.)
 _BREADCRUMB = regex.compile(r"^(?:[^›»>/|\"]{1,40}\s*(?:›|»|>|\s/\s|\s\|\s|\s\"\s)\s*)+[^›»>/|\"]{1,40}$")
 _SECTION_WORDS = 4  # a head line this short (in words), followed by a longer one, is a section name
+_SECTION_DASH = regex.compile(r"\s+[-–—]\s+")  # between the parts of a section line
 _WORDS = regex.compile(r"\w+")
 # Labels a byline may carry: `Tin: …`, `Bài, ảnh: …`, `Tin và ảnh: …`, `Thực hiện: …`.
 _BYLINE_LABEL = regex.compile(
@@ -151,9 +152,12 @@ def _is_category(line: str) -> bool:
 
 
 def _is_section(line: str, following: list[tuple[int, int]], text: str) -> bool:
-    """A short head line (`Xây dựng Đảng`) with a longer, title-like line after
-    it is the section it was filed under, not the title."""
-    if len(_WORDS.findall(line)) > _SECTION_WORDS or _SENTENCE_END.search(line) or any(c.isdigit() for c in line):
+    """A short head line (`Xây dựng Đảng`, or short parts joined by dashes:
+    `Đà Nẵng - Tin địa phương`) with a longer, title-like line after it is the
+    section it was filed under, not the title."""
+    parts = _SECTION_DASH.split(line)
+    if any(len(_WORDS.findall(part)) > _SECTION_WORDS for part in parts) or len(parts) > 3 \
+            or _SENTENCE_END.search(line) or any(c.isdigit() for c in line):
         return False
     for start, end in following[:2]:
         nxt = text[start:end]

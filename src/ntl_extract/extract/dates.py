@@ -357,24 +357,28 @@ def day_range(m, ctx: Context):
 
 @builder("dates.day_pair", requires=("d1", "d2", "m2"))
 def day_pair(m, ctx: Context):
-    """Two days named together are two dates: `dịp 30/4 và 1/5`, `ngày 5 và 6/7`
-    (the first takes the second's month and year when it has none)."""
+    """Two days named together: `ngày 5 và 12/7` are two dates (the first takes
+    the second's month and year when it has none); two days in a row (`hai ngày
+    18 và 19/8`, `dịp 30/4 - 1/5`) are one span, an interval."""
     d1, d2, m2 = _int(m.group("d1")), _int(m.group("d2")), _int(m.group("m2"))
     m1 = _int(m.group("m1")) if _has(m, "m1") else m2
     y2 = _year(m.group("y2")) if _has(m, "y2") else None
     if not (_valid(y2, m1, d1) and _valid(y2, m2, d2)) or (m1, d1) == (m2, d2):
         return None
-    out = []
-    for day, month, start, end in ((d1, m1, m.start(), m.end("m1" if _has(m, "m1") else "d1")),
-                                   (d2, m2, m.start("d2"), m.end())):
-        inferred: list[str] = []
-        year = y2
-        if year is None:
-            year = _resolve(ctx, None, month, day, inferred, m, "d1")
-        elif month > m2 or (month == m2 and day > d2):
-            year -= 1  # `30/12 và 2/1/2024`: the first day is in the year before
-        out.append({**_fields(_point(year, month, day), inferred, _part_of_day(m)), "_start": start, "_end": end})
-    return out
+    inferred: list[str] = []
+    year2 = y2 if y2 is not None else _resolve(ctx, None, m2, d2, inferred, m, "d1")
+    year1 = year2 - 1 if year2 is not None and (m1, d1) > (m2, d2) else year2  # `30/12 và 2/1/2024`
+    if _next_day(year1, m1, d1) == (m2, d2):
+        return _fields(f"{_point(year1, m1, d1)}/{_point(year2, m2, d2)}", inferred, _part_of_day(m))
+    first_end = m.end("m1" if _has(m, "m1") else "d1")
+    return [{**_fields(_point(year1, m1, d1), inferred, _part_of_day(m)), "_start": m.start(), "_end": first_end},
+            {**_fields(_point(year2, m2, d2), inferred), "_start": m.start("d2"), "_end": m.end()}]
+
+
+def _next_day(year: int | None, month: int, day: int) -> tuple[int, int]:
+    """The (month, day) after a day (in a leap year when the year is unknown)."""
+    following = dt.date(year or 2000, month, day) + dt.timedelta(days=1)
+    return following.month, following.day
 
 
 @builder("dates.months_of_year")

@@ -222,8 +222,8 @@ def _date_after(ctx: Context, end: int, dates) -> str | None:
 
 
 def _date_before(ctx: Context, start: int, dates) -> tuple[str | None, str | None]:
-    """`Ngày 17/1/2017, UBND phường X đã ra quyết định số 14/QĐ-UBND`: the date
-    and the body that opens the clause (the sentence is looked up only once a
+    """`Ngày 17/1/2017, UBND phường X đã ra quyết định số 14/QĐ-UBND` (or `Ngay từ
+    ngày 25/10, UBND tỉnh đã ban hành …`): the date and the body that opens the clause (the sentence is looked up only once a
     date is found: most references have none before them)."""
     i = bisect_left(dates, (start,)) - 1
     while i >= 0 and dates[i][1] > start:
@@ -231,7 +231,8 @@ def _date_before(ctx: Context, start: int, dates) -> tuple[str | None, str | Non
     if i < 0:
         return None, None
     d_start, d_end, d = dates[i]
-    if d.kind not in ("date", "datetime") or d_start < _sentence_start(ctx.doc, start):
+    if d.kind not in ("date", "datetime", "open_interval") or d.value.startswith("..") \
+            or d_start < _sentence_start(ctx.doc, start):
         return None, None
     m = ctx.clause_before_rx.fullmatch(ctx.text[d_end:start])
     if not m:

@@ -156,14 +156,23 @@ def _word_before(ctx: Context, pos: int, skip: frozenset[str] = frozenset()) -> 
 _APPROX = frozenset(["hơn", "khoảng", "gần", "trên", "dưới", "tới", "đến", "ngót", "chừng", "tổng", "cộng"])
 
 
-def _is_score(ctx: Context, m, unit: str) -> bool:
-    """`điểm` counts places only when a word says which (`43 điểm thi`); bare,
-    with a subject word (`điểm môn Toán`, `điểm khối A`) or after a verb that
-    takes a score (`đạt`, `giành`), it is a score."""
+def _is_score(ctx: Context, m, unit: str, value) -> bool:
+    """`điểm` counts places (`43 điểm thi`, `sạt lở 46 điểm`); with a subject
+    word (`điểm môn Toán`, `điểm khối A`), after a verb that takes a score
+    (`đạt`, `giành`) or with a fraction (`7,86 điểm`), it is a score."""
     words = [_key(w) for w in unit.split()]
-    if len(words) < 2 or words[1] in _set(ctx, "score_words") or " ".join(words[1:3]) in _set(ctx, "score_words"):
+    if len(words) > 1 and (words[1] in _set(ctx, "score_words") or " ".join(words[1:3]) in _set(ctx, "score_words")):
         return True
-    return _word_before(ctx, m.start("amount"), _APPROX) in _set(ctx, "score_cues")
+    if value != value.to_integral_value():
+        return True
+    cues = _set(ctx, "score_cues")
+    return _word_before(ctx, m.start("amount"), _APPROX) in cues or _word_before(ctx, m.start("amount")) in cues
+
+
+def _is_multiplier(ctx: Context, m, value) -> bool:
+    """`tăng 2 lần`, `gấp 3 lần`, `1,5 lần`: a factor, not a number of times (`đã 5 lần gửi đơn`)."""
+    return value != value.to_integral_value() or \
+        _word_before(ctx, m.start("amount"), _APPROX) in _set(ctx, "multiplier_cues")
 
 
 def _five(ctx: Context, m, noun: str) -> bool:
@@ -267,7 +276,18 @@ def count(m, ctx: Context):
     noun, noun_start = _noun(ctx, m)
     quoted = _quoted(ctx, noun_start)
     unit = quoted[0] if quoted else _counted(ctx, noun)
-    if value is None or unit is None or (value != value.to_integral_value() and not _averaged(ctx, m)):
+    if value is None or unit is None:
+        return None
+    first = _key(unit.split()[0])
+    if not quoted and first in _set(ctx, "needs_qualifier") and _is_score(ctx, m, unit, value):
+        # A score is a measure: `đạt 7,86 điểm` → 7.86 điểm.
+        return {"kind": "quantity", "value": as_json_number(value), "total": None, "unit": first,
+                "_end": noun_start + noun.index(unit.split()[0]) + len(unit.split()[0])}
+    if not quoted and first in _set(ctx, "times_words"):
+        if _is_multiplier(ctx, m, value):
+            return None
+        unit = unit.split()[0]  # `5 lần gửi đơn`: a verb follows
+    if value != value.to_integral_value() and not _averaged(ctx, m):
         return None
     if quoted:
         return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit, "_end": quoted[1]}
@@ -277,8 +297,6 @@ def count(m, ctx: Context):
         return None  # a measure or an amount of money: the quantity and money rules read it
     if first in ("khóa", "nhiệm") and len(words) > 1 and _ROMAN_NUMERAL.fullmatch(words[-1]):
         return None  # `Hội nghị Trung ương 8 khóa XIII`: the number names a plenum of a term
-    if first in _set(ctx, "needs_qualifier") and _is_score(ctx, m, unit):
-        return None
     spelled = m.group("amount")
     if not spelled[0].isdigit():
         if not _spelled_count_ok(ctx, m, spelled, unit):

@@ -508,8 +508,8 @@ class _Reader:
             person.positions.append(position)
             self.last_person, self.last_end = person, position.end
         elif self.last_person is not None and gap is not None \
-                and _CHAIN_GAP.fullmatch(gap) \
-                and (org_words or ends_cleanly or gap.strip() in ("và", "kiêm")):
+                and ((_CHAIN_GAP.fullmatch(gap) and (org_words or ends_cleanly or gap.strip() in ("và", "kiêm")))
+                     or _VERB_AFTER_APPOSITION.fullmatch(gap)):
             self.last_person.positions.append(position)
             self.last_end = position.end
         elif ends_cleanly and _COMMA.match(text, position.end) and (org_words or title_text[0].isupper()):
@@ -647,8 +647,9 @@ class _Reader:
         if k is None or k < max(keep, 1 if after_place_word else 0) or not 2 <= len(run) - k <= 4:
             return None
         name = run[k:]
-        if any(w.key in self.lx.company_words for w in name) or (after_place_word and len(name) < 3):
-            return None
+        if any(w.key in self.lx.company_words for w in name) or (len(name) < 3 and (
+                after_place_word or not (surname_length(self.lx, name, 0) or looks_foreign(name, self.lx)))):
+            return None  # `Huyện ủy Lệ Thủy`: two Vietnamese capitals with no surname name a place
         if fold_words(name) in self.lx.places or starts_with_place(self.lx, name) \
                 or (k > 0 and fold_words(run[:k + 1]) in self.lx.places):
             return None
@@ -722,6 +723,9 @@ _VERB_SEPARATOR = regex.compile(
     r"phân\s+công|chỉ\s+định|cử|giao|công\s+nhận)(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
     r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?|"
     r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
+# `Đồng chí A, nguyên Bí thư Đoàn xã X, được bầu giữ chức Bí thư …`: the verb follows
+# the position written after the name.
+_VERB_AFTER_APPOSITION = regex.compile(r"\s*," + _VERB_SEPARATOR.pattern)
 # The last words of the phrases `_VERB_SEPARATOR` takes (tests/test_officials.py
 # spells out every phrase it takes and checks).
 _VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là")
@@ -1005,12 +1009,14 @@ def _spelled(lx: Lexicons, text: str, p: _Position) -> str:
 
 def _merged(lx: Lexicons, text: str, positions: list[_Position]) -> list[_Position]:
     """One position per office: `Phó Thủ tướng` and `Phó Thủ tướng Chính phủ`
-    (or `Đại biểu` and `Đại biểu Quốc hội`) are one, kept in its fullest form."""
+    (or `Đại biểu` and `Đại biểu Quốc hội`) are one, kept in its fullest form;
+    an office held before (`nguyên Bí thư Đoàn xã X`) stays apart from one held now."""
     spelled = [_spelled(lx, text, p) for p in positions]
     keep = []
     for i, p in enumerate(positions):
         mine = spelled[i]
-        fuller = any(j != i and (spelled[j].startswith(mine + " ") or (spelled[j] == mine and j < i))
+        fuller = any(j != i and positions[j].former == p.former
+                     and (spelled[j].startswith(mine + " ") or (spelled[j] == mine and j < i))
                      for j in range(len(positions)))
         if not fuller:
             keep.append(p)

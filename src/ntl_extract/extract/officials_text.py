@@ -63,6 +63,7 @@ def _bare(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 _ROMAN_OR_YEAR = regex.compile(r"[IVXL]+|(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?")
 
 
@@ -345,6 +346,11 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
                 and j + 1 < n and ws[j + 1].capital and not name_follows(lx, ws, j + 1) \
                 and not lx.starts_title(text, ws[j + 1].start) and text[w.start - 1:w.start] == " ":
             j += 1  # `Vụ Kế hoạch - Tài chính`, `Lao động - Thương binh và Xã hội`
+            continue
+        if w.text in ("-", "–") and prev is not None and _YEAR.fullmatch(prev.text) and j + 1 < n \
+                and _YEAR.fullmatch(ws[j + 1].text):
+            j += 2  # `nhiệm kỳ 2025-2030`: the term's last year too
+            count += 2
             continue
         if not first.isalnum():
             break
