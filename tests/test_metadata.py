@@ -49,6 +49,14 @@ CASES = [
      {"title": "Lễ hội đền Kiếp Bạc thu hút hàng nghìn du khách"}),
     ("Quốc phòng an ninh\n\nHuyện Tân Lạc tổ chức diễn tập khu vực phòng thủ năm 2024\nNội dung bài viết.",
      {"title": "Huyện Tân Lạc tổ chức diễn tập khu vực phòng thủ năm 2024"}),
+    # a contact line above the headline is chrome; a three-word outlet in brackets; a stamp in words
+    ("Địa chỉ: Khu 3, xã Thanh Hà | Điện thoại: 0210 3856 247 | Email: ubnd@phutho.gov.vn\n\n"
+     "Xã Thanh Hà sau 100 ngày vận hành chính quyền hai cấp\nNội dung bài viết.",
+     {"title": "Xã Thanh Hà sau 100 ngày vận hành chính quyền hai cấp"}),
+    ("Tiêu đề bài viết dài\nThứ Năm, 18/9/2025 - 07:05 (GMT+7)\n\n(Đô thị Việt) - Đến hết tháng 8/2025, cả nước hoàn thành.",
+     {"outlet": "Đô thị Việt", "published": "2025-09-18T07:05+07:00"}),
+    ("Vụ lúa Hè Thu 2025: năng suất ổn định\nNgày 22 tháng 8 năm 2025\n\nNội dung bài viết.",
+     {"published": "2025-08-22", "title": "Vụ lúa Hè Thu 2025: năng suất ổn định"}),
     # a section line of short parts joined by a dash; a headline with a dash stays the title
     ("Đà Nẵng - Tin địa phương\n\nCử tri phường Hoà Khánh Bắc kiến nghị sớm giải quyết ngập úng\nNội dung bài viết.",
      {"title": "Cử tri phường Hòa Khánh Bắc kiến nghị sớm giải quyết ngập úng"}),

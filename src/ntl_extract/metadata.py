@@ -19,7 +19,9 @@ from .normalise import canonical
 from .rules import RuleSet
 
 _HEADER = regex.compile(r"^#\s*([\w.-]+)\s*=\s*(.*?)\s*$")
-_DATE = r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+# `18/9/2025`, or in words: `22 tháng 8 năm 2025`.
+_DATE = (r"(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+         r"|(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*,?\s+năm\s+(?P<y>\d{4}))")
 _TIME = r"(?P<h>\d{1,2})\s*(?::|h|giờ)\s*(?P<mi>\d{2})"
 # Words a stamp may start with: `Ngày đăng`, `Cập nhật lúc`, `Thứ Hai,`.
 _STAMP_LABELS = (r"(?:(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|cập\s+nhật(?:\s+lúc)?|xuất\s+bản"
@@ -36,14 +38,14 @@ _AUTHOR_LABEL = regex.compile(r"^(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|ngườ
                               regex.IGNORECASE)
 _VIEWS = regex.compile(r"lượt\s+xem\s*:?\s*(\d[\d.,]*)", regex.IGNORECASE)
 _OUTLET = regex.compile(
-    r"^\s*(?:\((?P<outlet>[\w.&-]{2,30}(?:\s[\w.&-]{2,15})?)\)\s*(?:[-:]\s*\S|(?=\p{Lu}))"
+    r"^\s*(?:\((?P<outlet>[\w.&-]{2,30}(?:\s[\w.&-]{2,15}){0,2})\)\s*(?:[-:]\s*\S|(?=\p{Lu}))"
     # or an agency's capitals opening the lead paragraph: `TTXVN - `, `PLO - `, `VOV.VN - `
     r"|(?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\.(?:VN|vn|com))?)\s+-\s+\p{Lu})"
 )
 _KEYWORDS = regex.compile(r"^\s*(?:từ\s+khóa|tags?|chủ\s+đề)\s*:\s*(?P<kw>.+)$", regex.IGNORECASE)
 _CHROME = regex.compile(
-    r"^\s*(?:tổng\s+đài|hotline|đường\s+dây\s+nóng|điện\s+thoại|email|e-mail|fax|"
-    r"địa\s+chỉ\s*:|bản\s+quyền|copyright|xem\s+thêm|tin\s+liên\s+quan|chia\s+sẻ|in\s+bài)\b",
+    r"^\s*(?:(?:tổng\s+đài|hotline|đường\s+dây\s+nóng|điện\s+thoại|email|e-mail|fax|"
+    r"bản\s+quyền|copyright|xem\s+thêm|tin\s+liên\s+quan|chia\s+sẻ|in\s+bài)\b|địa\s+chỉ\s*:)",
     regex.IGNORECASE,
 )
 # The site's name on a line of its own above the article (`Báo Nhân Dân điện tử`,

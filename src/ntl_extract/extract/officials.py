@@ -513,22 +513,28 @@ class _Reader:
             self.last_person.positions.append(position)
             self.last_end = position.end
         elif ends_cleanly and _COMMA.match(text, position.end) and (org_words or title_text[0].isupper()):
-            after = _COMMA.match(text, position.end)
-            apposed = self.named_start.get(after.end())
+            apposed = self.named_start.get(_COMMA.match(text, position.end).end())
             if apposed is not None:  # `Chủ tịch hội đồng, ông John Friesbie, …`
-                am = apposed.match
-                person = self._person(am.group("name"), *am.span("name"), cand.rule.id)
-                person.honorific = person.honorific or _honorific(lx, am.group("honorific"))
-                person.rank = person.rank or (canonical(am.group("rank")) if am.group("rank") else None)
-                person.positions.extend(self.pending + [position])
-                self.pending = []
-                self.last_person, self.last_end = person, am.end("name")
+                self._held_by(apposed.match, position, cand.rule.id)
                 return
             self.pending.append(position)  # may open a chain before the name
             self.last_person, self.last_end = None, -1
+        elif (held := _HELD_BY.match(text, position.end)) and self.named_start.get(held.end()) is not None:
+            # `miễn nhiệm chức vụ Phó Chủ tịch UBND huyện đối với ông Hà Văn Nghĩa`
+            self._held_by(self.named_start[held.end()].match, position, cand.rule.id)
         else:
             self.pending = []
             self.last_person, self.last_end = None, -1
+
+    def _held_by(self, named, position: _Position, rule_id: str) -> None:
+        """The office (and the chain pending before it) goes to the person a
+        `honorific + name` match names after it."""
+        person = self._person(named.group("name"), *named.span("name"), rule_id)
+        person.honorific = person.honorific or _honorific(self.lx, named.group("honorific"))
+        person.rank = person.rank or (canonical(named.group("rank")) if named.group("rank") else None)
+        person.positions.extend(self.pending + [position])
+        self.pending = []
+        self.last_person, self.last_end = person, named.end("name")
 
     def _remembered(self, key, read, *args):
         """`read(*args)`, or what an earlier pass got from it when no name it asked about is known now."""
@@ -686,7 +692,8 @@ def _may_act_for(text: str, start: int) -> bool:
 
 
 _PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
-_CHAIN_GAP = regex.compile(r"\s*[,;–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|(?:nay|hiện|hiện nay) là\s+)?")
+_CHAIN_GAP = regex.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*[,–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|\(?\s*(?:nay|hiện|hiện nay) là\s+)?")
+_HELD_BY = regex.compile(r"\s+đối\s+với\s+")  # an office, then the person it is given to or taken from
 _BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
 _SEGMENT_END = regex.compile(r"\s*(?:[,;.:)\n]|$|[-–—]\s)")
 
@@ -725,7 +732,7 @@ _VERB_SEPARATOR = regex.compile(
     r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
 # `Đồng chí A, nguyên Bí thư Đoàn xã X, được bầu giữ chức Bí thư …`: the verb follows
 # the position written after the name.
-_VERB_AFTER_APPOSITION = regex.compile(r"\s*," + _VERB_SEPARATOR.pattern)
+_VERB_AFTER_APPOSITION = regex.compile(r"\s*,?" + _VERB_SEPARATOR.pattern)
 # The last words of the phrases `_VERB_SEPARATOR` takes (tests/test_officials.py
 # spells out every phrase it takes and checks).
 _VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là")

@@ -63,6 +63,8 @@ def _bare(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Lower-case words that may follow a place inside a body's name: a conjunction, a term.
+_AFTER_PLACE = frozenset(["và", "của", "nhiệm", "khóa", "khoá", "năm"])
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 _ROMAN_OR_YEAR = regex.compile(r"[IVXL]+|(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?")
 
@@ -105,6 +107,10 @@ class Lexicons:
             + r")\s+\p{Lu}", regex.IGNORECASE)
         self.honorifics = {fold(k): v for k, v in tb["honorific_canonical"].items()}
         self.abbreviations = tb["org_abbreviations"]
+        # Bodies whose names hold a comma (`Bộ Văn hóa, Thể thao và Du lịch`): the folded words
+        # before it and after it.
+        self.comma_names = [tuple(tuple(fold(part).split()) for part in name.split(",", 1))
+                            for name in tb["comma_names"]]
         self.max_org_words = tb["max_org_words"]
         self.company_words = {fold(w) for w in tb["company_words"]}
         self.private = regex.compile(
@@ -337,6 +343,11 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
         if first.islower() and prev is not None and prev.capital and is_full_name(lx, ws, i, j, known) \
                 and not _names_its_head(lx, ws, i, j):
             break  # `… tỉnh Quảng Ninh Vũ Thị Hạnh kiểm tra`: the name ends here
+        after_comma = _comma_name_rest(lx, ws, j) if w.text == "," and seen_head else 0
+        if after_comma:
+            j += 1 + after_comma  # `Bộ Văn hóa, Thể thao và Du lịch`
+            count += after_comma
+            continue
         if first == "," and w.text == "," and seen_head and j + 1 < n and ws[j + 1].capital and \
                 ws[j + 1].key.split()[0] in heads and not lx.starts_title(text, ws[j + 1].start) \
                 and not is_full_name(lx, ws, i, j, known):
@@ -366,9 +377,10 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
         if not capital and (pair in stops or key in stops) and not (
                 key in ("và", "của") and seen_head and j + 1 < n and _continues(lx, ws[j + 1])):
             break
-        if after_place and not capital and key not in place_words and key not in ("và", "của") \
+        if (after_place or (prev is not None and not prev.capital and prev.key in place_words)) \
+                and not capital and key not in place_words and key not in _AFTER_PLACE and key not in lx.org_lower \
                 and not first.isdigit():
-            break  # `Công an tỉnh Hải Dương chỉ đạo`
+            break  # `Công an tỉnh Hải Dương chỉ đạo`, `Hội đồng NVQS huyện căn dặn`
         if not capital and pair in heads and count + 2 <= lx.max_org_words:
             seen_head, after_place = True, False  # `Giám đốc bệnh viện cho biết`: a head of two words
             j += 2
@@ -387,6 +399,16 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             continue
         break
     return j
+
+
+def _comma_name_rest(lx: Lexicons, ws: list[Word], j: int) -> int:
+    """How many words after the comma at `j` go on a body's name that holds a comma, or 0."""
+    for before, after in lx.comma_names:
+        if j >= len(before) and j + len(after) < len(ws) \
+                and tuple(w.key for w in ws[j - len(before):j]) == before \
+                and tuple(w.key for w in ws[j + 1:j + 1 + len(after)]) == after:
+            return len(after)
+    return 0
 
 
 def _names_its_head(lx: Lexicons, ws: list[Word], i: int, j: int) -> bool:
