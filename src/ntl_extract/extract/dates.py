@@ -368,7 +368,8 @@ def day_pair(m, ctx: Context):
     inferred: list[str] = []
     year2 = y2 if y2 is not None else _resolve(ctx, None, m2, d2, inferred, m, "d1")
     year1 = year2 - 1 if year2 is not None and (m1, d1) > (m2, d2) else year2  # `30/12 và 2/1/2024`
-    if _next_day(year1, m1, d1) == (m2, d2):
+    alternatives = "hoặc" in m.group().lower()  # `ngày 18 hoặc 19/8`: one day or the other
+    if _next_day(year1, m1, d1) == (m2, d2) and not alternatives:
         return _fields(f"{_point(year1, m1, d1)}/{_point(year2, m2, d2)}", inferred, _part_of_day(m))
     first_end = m.end("m1" if _has(m, "m1") else "d1")
     return [{**_fields(_point(year1, m1, d1), inferred, _part_of_day(m)), "_start": m.start(), "_end": first_end},

@@ -231,7 +231,7 @@ def _date_before(ctx: Context, start: int, dates) -> tuple[str | None, str | Non
     if i < 0:
         return None, None
     d_start, d_end, d = dates[i]
-    if d.kind not in ("date", "datetime", "open_interval") or d.value.startswith("..") \
+    if not (d.kind in ("date", "datetime") or (d.kind == "open_interval" and _DAY_START.match(d.value))) \
             or d_start < _sentence_start(ctx.doc, start):
         return None, None
     m = ctx.clause_before_rx.fullmatch(ctx.text[d_end:start])
@@ -244,6 +244,7 @@ def _date_before(ctx: Context, start: int, dates) -> tuple[str | None, str | Non
     return (value if "X" not in value else None), issuer
 
 
+_DAY_START = regex.compile(r"[0-9X]{4}-[0-9]{2}-[0-9]{2}/")  # `từ ngày 25/10`, not `từ năm 2020`
 _TERM_TAIL = regex.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\w-]+.*$", regex.I)  # `khóa XI`, `nhiệm kỳ 2020-2025`
 
 

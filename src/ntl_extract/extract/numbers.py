@@ -157,22 +157,28 @@ _APPROX = frozenset(["hơn", "khoảng", "gần", "trên", "dưới", "tới", "
 
 
 def _is_score(ctx: Context, m, unit: str, value) -> bool:
-    """`điểm` counts places (`43 điểm thi`, `sạt lở 46 điểm`); with a subject
-    word (`điểm môn Toán`, `điểm khối A`), after a verb that takes a score
-    (`đạt`, `giành`) or with a fraction (`7,86 điểm`), it is a score."""
+    """`điểm` counts places when a word says which (`43 điểm thi`, `46 điểm
+    sạt lở`); bare (`đạt 25 điểm`, `VN-Index giảm 15 điểm`), with a subject word
+    (`điểm môn Toán`, `điểm khối A`), after a verb that takes a score (`đạt`,
+    `giành`) or with a fraction (`7,86 điểm`), it is a score."""
     words = [_key(w) for w in unit.split()]
-    if len(words) > 1 and (words[1] in _set(ctx, "score_words") or " ".join(words[1:3]) in _set(ctx, "score_words")):
+    if len(words) == 1 or words[1] in _set(ctx, "score_words") or " ".join(words[1:3]) in _set(ctx, "score_words"):
         return True
     if value != value.to_integral_value():
         return True
-    cues = _set(ctx, "score_cues")
-    return _word_before(ctx, m.start("amount"), _APPROX) in cues or _word_before(ctx, m.start("amount")) in cues
+    return _word_before(ctx, m.start("amount"), _APPROX) in _set(ctx, "score_cues")
+
+
+_PERCENTAGE_POINT = regex.compile(r"\w+\s+phần\s+trăm(?!\w)", regex.IGNORECASE)  # `điểm phần trăm`
+_POINT = regex.compile(r"\w+")
+_PAST_TO_FACTOR = _APPROX | {"lên", "xuống", "được", "từ"}  # `tăng lên 2 lần`, `giảm được 2 lần`
 
 
 def _is_multiplier(ctx: Context, m, value) -> bool:
-    """`tăng 2 lần`, `gấp 3 lần`, `1,5 lần`: a factor, not a number of times (`đã 5 lần gửi đơn`)."""
-    return value != value.to_integral_value() or \
-        _word_before(ctx, m.start("amount"), _APPROX) in _set(ctx, "multiplier_cues")
+    """`tăng 2 lần`, `gấp 3 lần`, `1,5 lần`, `2 - 3 lần`: a factor (or a range of
+    them), not a number of times (`đã 5 lần gửi đơn`)."""
+    before = _word_before(ctx, m.start("amount"), _PAST_TO_FACTOR)
+    return value != value.to_integral_value() or before in _set(ctx, "multiplier_cues") or before[:1].isdigit()
 
 
 def _five(ctx: Context, m, noun: str) -> bool:
@@ -280,9 +286,11 @@ def count(m, ctx: Context):
         return None
     first = _key(unit.split()[0])
     if not quoted and first in _set(ctx, "needs_qualifier") and _is_score(ctx, m, unit, value):
-        # A score is a measure: `đạt 7,86 điểm` → 7.86 điểm.
-        return {"kind": "quantity", "value": as_json_number(value), "total": None, "unit": first,
-                "_end": noun_start + noun.index(unit.split()[0]) + len(unit.split()[0])}
+        # A score is a measure: `đạt 7,86 điểm` → 7.86 điểm; `3 điểm phần trăm` keeps its kind of point.
+        at = noun_start + noun.index(unit.split()[0])
+        point = _PERCENTAGE_POINT.match(ctx.text, at) or _POINT.match(ctx.text, at)
+        return {"kind": "quantity", "value": as_json_number(value), "total": None,
+                "unit": " ".join(point.group().split()), "_end": point.end()}
     if not quoted and first in _set(ctx, "times_words"):
         if _is_multiplier(ctx, m, value):
             return None
