@@ -630,7 +630,7 @@ class _Reader:
             keep = institution_keep(lx, org, run_start)
             split = split_name(lx, run, known, before_run in lx.place_words, keep=keep)
             if split is None and len(run) - keep >= 2:
-                split = self._np_split(run, keep, before_run)
+                split = self._np_split(run, keep, before_run in lx.place_words)
         if split is None:
             return org, []
         if chained and split == (0, 2) and len(run) == 2 and run[1].key not in lx.middles \
@@ -640,12 +640,11 @@ class _Reader:
             return org, []
         return org[:run_start + split[0]], run[split[0]:split[1]]
 
-    def _np_split(self, run: list[Word], keep: int, before_run: str) -> tuple[int, int] | None:
+    def _np_split(self, run: list[Word], keep: int, after_place_word: bool) -> tuple[int, int] | None:
         """The last proper-noun token of the run as the name, by underthesea's
         POS tags (`Huyện ủy Mù Cang Chải Giàng A Tông`): only for runs the
         lexicons leave undecided, and only the run with a few words around it
         is tagged."""
-        after_place_word = before_run in self.lx.place_words
         tokens = self.doc.tokens_near(run[0].start, run[-1].end, pos=True)
         inside = [t for t in tokens if t.start >= run[0].start and t.end <= run[-1].end]
         if not inside or inside[-1].tag != "Np" or inside[-1].end != run[-1].end:
@@ -654,10 +653,11 @@ class _Reader:
         if k is None or k < max(keep, 1 if after_place_word else 0) or not 2 <= len(run) - k <= 4:
             return None
         name = run[k:]
-        committee = k == 0 and before_run == "ủy"  # `Huyện ủy`, `Đảng ủy`: a committee is named by its place
         if any(w.key in self.lx.company_words for w in name) or (len(name) < 3 and (
-                after_place_word or (committee and not surname_length(self.lx, name, 0)))):
-            return None  # `Huyện ủy Lệ Thủy`: after a party committee, two capitals with no surname name its place
+                after_place_word or not (surname_length(self.lx, name, 0) or looks_foreign(name, self.lx)))):
+            # `Huyện ủy Lệ Thủy`, `Bộ trưởng Công Thương:`: two Vietnamese capitals with no surname
+            # name a place or a field (a two-syllable name without a known surname is rare)
+            return None
         if fold_words(name) in self.lx.places or starts_with_place(self.lx, name) \
                 or (k > 0 and fold_words(run[:k + 1]) in self.lx.places):
             return None
