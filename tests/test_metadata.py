@@ -70,6 +70,9 @@ CASES = [
     # an outlet in brackets with no dash before the lead
     ("Tiêu đề bài viết dài\n05/05/2024\n(VOV) Sáng nay, hội nghị khai mạc tại thủ đô với nhiều đại biểu.",
      {"outlet": "VOV"}),
+    # an outlet whose name carries a plus sign, and the same agency after the byline
+    ("Tiêu đề bài viết dài\n06/10/2025 11:20\n(Vietnam+) - Theo Cục Thống kê, GDP tăng.\nPhương Linh (Vietnam+)",
+     {"outlet": "Vietnam+", "author": "Phương Linh"}),
     # bylines with a label
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nTin, ảnh: Đào Quỳnh", {"author": "Đào Quỳnh"}),
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nBài và ảnh: Lò Văn Sinh", {"author": "Lò Văn Sinh"}),

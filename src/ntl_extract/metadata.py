@@ -38,7 +38,7 @@ _AUTHOR_LABEL = regex.compile(r"^(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|ngườ
                               regex.IGNORECASE)
 _VIEWS = regex.compile(r"lượt\s+xem\s*:?\s*(\d[\d.,]*)", regex.IGNORECASE)
 _OUTLET = regex.compile(
-    r"^\s*(?:\((?P<outlet>[\w.&-]{2,30}(?:\s[\w.&-]{2,15}){0,2})\)\s*(?:[-:]\s*\S|(?=\p{Lu}))"
+    r"^\s*(?:\((?P<outlet>[\w.&+-]{2,30}(?:\s[\w.&+-]{2,15}){0,2})\)\s*(?:[-:]\s*\S|(?=\p{Lu}))"
     # or an agency's capitals opening the lead paragraph: `TTXVN - `, `PLO - `, `VOV.VN - `
     r"|(?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\.(?:VN|vn|com))?)\s+-\s+\p{Lu})"
 )
@@ -64,7 +64,7 @@ _AGENCY = r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:\s+(?:xã|phường|thị\s+trấn|huy�
 _BYLINE = regex.compile(
     rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+-\s+(?!{_AGENCY}\s*$){_NAME})?)"
     rf"(?:\s+-\s+{_AGENCY})?"
-    r"(?:\s*\((?P<agency>[\w ./&,-]{2,45})\))?\s*$"
+    r"(?:\s*\((?P<agency>[\w ./&,+-]{2,45})\))?\s*$"
 )
 # A breadcrumb or a section line: short parts between `›`, `»`, `>`, ` / ` or
 # ` | ` (`Trang chủ / Tin tức / Kinh tế`, `Thế giới | Ngoại giao`).

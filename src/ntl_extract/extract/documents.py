@@ -477,9 +477,11 @@ def _person_tail_pattern(officials) -> regex.Pattern | None:
     surnames, middles = officials.lexicons.get("surname"), officials.lexicons.get("middle_name")
     if surnames is None or middles is None:
         return None
+    places = officials.lexicons.get("place") or ("\0",)  # `thành phố Hồ Chí Minh` is spelled like a name
     return regex.compile(
-        r"(?<=\S)\s+\L<surname>\s+\L<middle>(?:\s+\p{Lu}\p{Ll}*){1,2}$",
-        surname=sorted(surnames, key=len, reverse=True), middle=sorted(middles, key=len, reverse=True))
+        r"(?<=\S)\s+(?!\L<place>$)\L<surname>\s+\L<middle>(?:\s+\p{Lu}\p{Ll}*){1,2}$",
+        surname=sorted(surnames, key=len, reverse=True), middle=sorted(middles, key=len, reverse=True),
+        place=sorted(places, key=len, reverse=True))
 
 
 def _compiled(dimension) -> tuple:

@@ -330,7 +330,8 @@ def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
     `Ba Đình` (a capitalised noun), `ba mẹ` (dad), `hai chiều` (two-way); a
     capital `Hai` counts only where a sentence starts."""
     first = _key(unit.split()[0])
-    if unit[0].isupper() or first in _set(ctx, "kin_words") or first in _set(ctx, "spelled_adjective_heads"):
+    if unit[0].isupper() or first in _set(ctx, "kin_words") or first in _set(ctx, "spelled_adjective_heads") \
+            or _key(" ".join(unit.split()[:2])) in _set(ctx, "spelled_adjective_heads"):
         return False
     if spelled[0].isupper():
         before = ctx.text[max(0, m.start("amount") - 3): m.start("amount")].strip()

@@ -442,6 +442,11 @@ def institution_keep(lx: Lexicons, org: list[Word], run_start: int) -> int:
             # In lower case after a capital it ends another word (`Môi trường`, `Thị trường`).
             if at > 0 and not org[at].capital and org[at - 1].capital:
                 continue
+            # After another lower-case word it names a field (`Vụ Giáo dục đại học`), unless
+            # that word is a head itself (`trường đại học Sao Mai`).
+            if at > 0 and not org[at].capital and not org[at - 1].capital \
+                    and org[at - 1].key not in lx.named_institutions:
+                continue
             return 2
     return 0
 
