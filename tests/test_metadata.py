@@ -73,6 +73,17 @@ CASES = [
     # an outlet whose name carries a plus sign, and the same agency after the byline
     ("Tiêu đề bài viết dài\n06/10/2025 11:20\n(Vietnam+) - Theo Cục Thống kê, GDP tăng.\nPhương Linh (Vietnam+)",
      {"outlet": "Vietnam+", "author": "Phương Linh"}),
+    # a five-word section line above the headline; the byline above a closing `Lượt xem:` line,
+    # its unit's name holding a comma
+    ("Xây dựng nông thôn mới\nHuyện Cẩm Khê: Hoàn thành 24/24 xã đạt chuẩn nông thôn mới\n"
+     "Cập nhật lúc: 08:40 - 18/04/2025\nSáng 17/4, hội nghị diễn ra.\n"
+     "Hồng Nhung - Trung tâm VH, TT&TT huyện\nLượt xem: 1.587",
+     {"title": "Huyện Cẩm Khê: Hoàn thành 24/24 xã đạt chuẩn nông thôn mới", "category": "Xây dựng nông thôn mới",
+      "author": "Hồng Nhung", "views": 1587}),
+    # a portal's name with capitals on its own line is no headline
+    ("Cổng Thông tin điện tử Thành phố Hà Nội\nKinh tế Thủ đô quý I/2026 tăng trưởng 8,42%\n05/04/2026 10:00\n"
+     "Sáng 4/4, UBND thành phố họp.",
+     {"title": "Kinh tế Thủ đô quý I/2026 tăng trưởng 8,42%"}),
     # bylines with a label
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nTin, ảnh: Đào Quỳnh", {"author": "Đào Quỳnh"}),
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nBài và ảnh: Lò Văn Sinh", {"author": "Lò Văn Sinh"}),

@@ -53,14 +53,14 @@ _CHROME = regex.compile(
 _MASTHEAD = regex.compile(
     r"^(?:(?:Báo|Tạp\s+chí|Đài\s+(?:Phát\s+thanh|Truyền\s+hình|PT-TH|PTTH))\s+\p{Lu}[\w&.-]*(?:\s+[\p{L}&.-]+){0,3}"
     r"(?:\s+(?:điện\s+tử|online))?"
-    r"|(?:Cổng|Trang)\s+thông\s+tin(?:\s+điện\s+tử)?"
-    r"(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?(?:\s+\p{Lu}[\w&.-]*){1,5})\s*$"
+    r"|(?:Cổng|Trang)\s+(?i:thông\s+tin(?:\s+điện\s+tử)?)"
+    r"(?:\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?(?:\s+\p{Lu}[\w&.-]*){1,5})\s*$"
 )
 _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 _WORD = r"\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
 # The agency after a name: `- VGP`, `- TTXVN`, `- VHXH xã`, `- Đài TT xã`, `(CTV)`.
-_AGENCY = r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh))?|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí)\b[\w ./&-]{0,30})"
+_AGENCY = r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh))?|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí)\b[\w ./&,-]{0,60})"
 _BYLINE = regex.compile(
     rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+-\s+(?!{_AGENCY}\s*$){_NAME})?)"
     rf"(?:\s+-\s+{_AGENCY})?"
@@ -70,7 +70,7 @@ _BYLINE = regex.compile(
 # ` | ` (`Trang chủ / Tin tức / Kinh tế`, `Thế giới | Ngoại giao`).
 # (`»` reaches here as `"`, the normalised quote, so a quote between spaces separates too.)
 _BREADCRUMB = regex.compile(r"^(?:[^›»>/|\"]{1,40}\s*(?:›|»|>|\s/\s|\s\|\s|\s\"\s)\s*)+[^›»>/|\"]{1,40}$")
-_SECTION_WORDS = 4  # a head line this short (in words), followed by a longer one, is a section name
+_SECTION_WORDS = 5  # a head line this short (in words), followed by a longer one, is a section name
 _SECTION_DASH = regex.compile(r"\s+[-–—]\s+")  # between the parts of a section line
 _WORDS = regex.compile(r"\w+")
 # Labels a byline may carry: `Tin: …`, `Bài, ảnh: …`, `Tin và ảnh: …`, `Thực hiện: …`.
@@ -184,7 +184,8 @@ def _closing_lines(text: str, lines: list[tuple[int, int]], count: int) -> list[
     out: list[tuple[int, int]] = []
     for start, end in reversed(lines):
         line = text[start:end]
-        if not _KEYWORDS.match(line) and not _CHROME.match(line):
+        if not _KEYWORDS.match(line) and not _CHROME.match(line) \
+                and not (len(line) < 60 and _VIEWS.match(line.strip())):  # `Lượt xem: 1.587` under the byline
             out.append((start, end))
             if len(out) == count:
                 break
@@ -301,6 +302,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             keywords = _split_keywords(kw["kw"])
         elif _CHROME.match(line):
             boilerplate.append((start, end))
+        elif views is None and len(line) < 60 and _VIEWS.match(line.strip()):
+            views = int(regex.sub(r"[.,]", "", _VIEWS.match(line.strip())[1]))
 
     if "date" in headers and published is None:
         try:

@@ -156,13 +156,17 @@ def _word_before(ctx: Context, pos: int, skip: frozenset[str] = frozenset()) -> 
 _APPROX = frozenset(["hơn", "khoảng", "gần", "trên", "dưới", "tới", "đến", "ngót", "chừng", "tổng", "cộng"])
 
 
-def _is_score(ctx: Context, m, unit: str, value) -> bool:
+def _is_score(ctx: Context, m, unit: str, value, unit_end: int) -> bool:
     """`điểm` counts places when a word says which (`43 điểm thi`, `46 điểm
     sạt lở`); bare (`đạt 25 điểm`, `VN-Index giảm 15 điểm`), with a subject word
     (`điểm môn Toán`, `điểm khối A`), after a verb that takes a score (`đạt`,
     `giành`) or with a fraction (`7,86 điểm`), it is a score."""
     words = [_key(w) for w in unit.split()]
-    if len(words) == 1 or words[1] in _set(ctx, "score_words") or " ".join(words[1:3]) in _set(ctx, "score_words"):
+    if len(words) == 1:
+        # `120 điểm có nguy cơ sạt lở`: a clause after the bare noun says what places
+        after = ctx.text[unit_end:unit_end + 30].lower()
+        return not any(after.startswith(" " + cue + " ") for cue in _set(ctx, "place_clauses"))
+    if words[1] in _set(ctx, "score_words") or " ".join(words[1:3]) in _set(ctx, "score_words"):
         return True
     if value != value.to_integral_value():
         return True
@@ -285,7 +289,8 @@ def count(m, ctx: Context):
     if value is None or unit is None:
         return None
     first = _key(unit.split()[0])
-    if not quoted and first in _set(ctx, "needs_qualifier") and _is_score(ctx, m, unit, value):
+    if not quoted and first in _set(ctx, "needs_qualifier") \
+            and _is_score(ctx, m, unit, value, noun_start + noun.index(unit) + len(unit)):
         # A score is a measure: `đạt 7,86 điểm` → 7.86 điểm; `3 điểm phần trăm` keeps its kind of point.
         at = noun_start + noun.index(unit.split()[0])
         point = _PERCENTAGE_POINT.match(ctx.text, at) or _POINT.match(ctx.text, at)

@@ -710,7 +710,9 @@ def _ends_segment(text: str, end: int) -> bool:
     return _SEGMENT_END.match(text, end) is not None
 
 
-_SEPARATOR = regex.compile(r"(?:\s*[-–—,(]\s*(?:(?:nguyên|cựu)\s+)?|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*)$")
+_SEPARATOR = regex.compile(
+    r"(?:\s*[-–—,(]\s*(?:(?:SN|sinh\s+năm)\s*[0-9]{4}\s*,\s*|[0-9]{1,3}\s+tuổi\s*,\s*)?(?:(?:nguyên|cựu)\s+)?"
+    r"|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*)$")  # the age or birth year may come first: `(SN 1971, nguyên …`
 _SEPARATOR_ENDS = ("-", "–", "—", ",", "(", "nguyên", "cựu")  # what a `_SEPARATOR` match ends with, but white space
 
 
