@@ -334,6 +334,16 @@ def month_range(m, ctx: Context):
     return _fields(f"{_point(y1, m1)}/{_point(y2, m2)}", inferred)
 
 
+@builder("dates.month_pair", requires=("m1", "m2"))
+def month_pair(m, ctx: Context):
+    """`tháng 4 và tháng 5`: two months in a row are one span (as `month_range`
+    reads it); two months apart give nothing here, and each is read alone."""
+    m1, m2 = _int(m.group("m1")), _int(m.group("m2"))
+    if not (m1 and m2 and 1 <= m1 <= 12 and m2 == m1 % 12 + 1):
+        return None
+    return month_range(m, ctx)
+
+
 @builder("dates.day_range", requires=("d1", "d2", "m2"))
 def day_range(m, ctx: Context):
     """`từ 1/7 đến 15/7`, `từ ngày 1 đến 15/7/2024`, `từ 28/6 - 2/7`."""

@@ -162,6 +162,8 @@ def _is_score(ctx: Context, m, unit: str, value, unit_end: int) -> bool:
     (`điểm môn Toán`, `điểm khối A`), after a verb that takes a score (`đạt`,
     `giành`) or with a fraction (`7,86 điểm`), it is a score."""
     words = [_key(w) for w in unit.split()]
+    if _word_before(ctx, m.start("amount"), _APPROX) in _set(ctx, "place_cues"):
+        return False  # `sạt lở 46 điểm`, `ngập 12 điểm`
     if len(words) == 1:
         # `120 điểm có nguy cơ sạt lở`: a clause after the bare noun says what places
         after = ctx.text[unit_end:unit_end + 30].lower()

@@ -614,6 +614,10 @@ class _Reader:
         org = ws[:end]
         while org and org[-1].text.startswith("("):
             org = org[:-1]
+        if not named_before:
+            bracketed = self._bracketed_name(ws[len(org)] if len(org) < len(ws) else None)
+            if bracketed:  # `Trưởng ấp (ông Huỳnh Văn Bé Tư)`
+                return org, bracketed
         run_start = len(org)
         while run_start > 0 and is_name_word(org[run_start - 1]):
             run_start -= 1
@@ -639,6 +643,26 @@ class _Reader:
             # named already; two capitals ending the segment are the body's place.
             return org, []
         return org[:run_start + split[0]], run[split[0]:split[1]]
+
+    def _bracketed_name(self, word: Word | None) -> list[Word]:
+        """The name in a bracket right after a title and its body, maybe after an
+        honorific (`Bí thư Chi bộ ấp (đ/c Lê Văn Sang)`): a surname first, or a name
+        the article gives elsewhere."""
+        if word is None or not word.text.startswith("("):
+            return []
+        m = self.lx.honorific_rx.match(word.text, 1)
+        inner = words(self.text, word.start + (m.end() - 1 if m else 1), limit=7)
+        name = []
+        for w in inner:
+            if not is_name_word(w):
+                break
+            name.append(w)
+        closing = inner[len(name)] if len(name) < len(inner) else None
+        if not 2 <= len(name) <= 5 or closing is None or closing.text != ")" \
+                or not (surname_length(self.lx, name, 0) or fold_words(name) in self.known) \
+                or fold_words(name) in self.lx.places or starts_with_place(self.lx, name):
+            return []  # `Chủ tịch UBND tỉnh (Hà Tĩnh)` names the province
+        return name
 
     def _np_split(self, run: list[Word], keep: int, after_place_word: bool) -> tuple[int, int] | None:
         """The last proper-noun token of the run as the name, by underthesea's

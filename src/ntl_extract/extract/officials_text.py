@@ -116,6 +116,9 @@ class Lexicons:
         self.private = regex.compile(
             r"(?<![\w])(?:" + "|".join(regex.escape(fold(w)) for w in sorted(tb["private_org_words"], key=len, reverse=True))
             + r")(?![\w])")
+        self.public = regex.compile(
+            r"(?<![\w])(?:" + "|".join(regex.escape(fold(w)) for w in sorted(tb["public_org_words"], key=len, reverse=True))
+            + r")(?![\w])")
         self.abbr_rx = regex.compile(
             r"(?<![\w&.])(?:" + "|".join(map(regex.escape, sorted(self.abbreviations, key=len, reverse=True)))
             + r")(?![\w&])")
@@ -172,7 +175,31 @@ def words(text: str, start: int, limit: int = 40) -> list[Word]:
     line_end = text.find("\n", start)  # no word holds a line break, and none ends at one
     if line_end == -1:
         line_end = len(text)
-    return [Word(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(text, start, line_end), limit)]
+    ws = [Word(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(text, start, line_end), limit)]
+    for i in range(1, len(ws) - 1):
+        if ws[i].text in NAME_PARTICLES:
+            _join_particles(ws, i)
+    return ws
+
+
+# Lower-case particles inside foreign personal names (`Pieter van der Sloot`, `Annelies de Groot`).
+# (Not `do`, `da`, `la`: Vietnamese words too, and `do` often stands before a capital.)
+NAME_PARTICLES = frozenset({"van", "der", "den", "de", "von", "zu", "du", "del", "della", "dos", "das",
+                            "bin", "binti", "al", "ter", "ten"})
+
+
+def _join_particles(ws: list[Word], i: int) -> None:
+    """Mark the particles from `i` as capitalised name words when they sit between a
+    foreign capitalised word and another capital (`Pieter van der Sloot`)."""
+    before = ws[i - 1]
+    if not (before.capital and before.text.isascii() and not is_vietnamese_syllable(before.text)):
+        return
+    j = i
+    while j < len(ws) and ws[j].text in NAME_PARTICLES:
+        j += 1
+    if j - i <= 3 and j < len(ws) and ws[j].capital and ws[j].text.isalpha():
+        for k in range(i, j):
+            ws[k].capital = True
 
 
 def surname_length(lx: Lexicons, ws: list[Word], k: int) -> int:
@@ -336,11 +363,15 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             count += 1
             continue
         pair = f"{key} {ws[j + 1].key}" if j + 1 < n else ""  # this word and the next
+        if prev is not None and prev.capital and pair and f"{prev.key} {pair}" in compounds:
+            j += 2  # `Ban đại diện`: no verb either
+            count += 2
+            continue
         if seen_head and pair in compounds:
             j += 2  # `Cảnh sát giao thông`, `Ban Quản lý dự án`
             count += 2
             continue
-        if first.islower() and prev is not None and prev.capital and is_full_name(lx, ws, i, j, known) \
+        if first.islower() and not w.capital and prev is not None and prev.capital and is_full_name(lx, ws, i, j, known) \
                 and not _names_its_head(lx, ws, i, j):
             break  # `… tỉnh Quảng Ninh Vũ Thị Hạnh kiểm tra`: the name ends here
         after_comma = _comma_name_rest(lx, ws, j) if w.text == "," and seen_head else 0
@@ -476,5 +507,6 @@ def is_private(lx: Lexicons, org: str | None) -> bool:
     if private is None:
         if len(lx.privates) >= 100_000:
             lx.privates.clear()
-        private = lx.privates[org] = lx.private.search(fold(org)) is not None
+        folded = fold(org)
+        private = lx.privates[org] = lx.private.search(folded) is not None and lx.public.search(folded) is None
     return private
