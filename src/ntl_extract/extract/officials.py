@@ -32,6 +32,7 @@ from ..model import Official, Position
 from ..rules import prepared, trie_pattern
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words, institution_keep, is_name_word,
+                             join_particles,
                              is_private, lexicons, looks_foreign, name_follows, parse_org, split_name,
                              starts_with_place, surname_length, words)
 from .registry import BUILDERS, builder
@@ -609,7 +610,8 @@ class _Reader:
         read = self._org_words(title_key, title_start, ws, _FIRST_WORDS)
         if read is None:  # a long one: read on, all the words the organisation and a name may take
             limit = lx.max_org_words + 8  # (`_WORD` looks behind no match: the words from the last one's end are the rest)
-            read = self._org_words(title_key, title_start, ws + words(text, ws[-1].end, limit=limit - len(ws)), limit)
+            more = join_particles(ws + words(text, ws[-1].end, limit=limit - len(ws)))
+            read = self._org_words(title_key, title_start, more, limit)
         ws, end = read
         org = ws[:end]
         while org and org[-1].text.startswith("("):
@@ -1048,11 +1050,16 @@ def _merged(lx: Lexicons, text: str, positions: list[_Position]) -> list[_Positi
     but an office held before (`nguyên Bí thư Đoàn xã X`) is not the fuller form of
     another held now (`Bí thư Đoàn xã`); the same office written twice is one."""
     spelled = [_spelled(lx, text, p) for p in positions]
+    titles = [_NOT_WORD.sub("", fold(p.title)).strip() for p in positions]
     keep = []
     for i, p in enumerate(positions):
         mine = spelled[i]
+        body = mine[len(titles[i]) + 1:] if mine.startswith(titles[i] + " ") else ""
         fuller = any(j != i and ((spelled[j].startswith(mine + " ") and positions[j].former == p.former)
-                                 or (spelled[j] == mine and j < i))
+                                 or (spelled[j] == mine and j < i)
+                                 # `Thủ tướng Hà Lan` and `Thủ tướng Vương quốc Hà Lan`
+                                 or (body and titles[j] == titles[i] and spelled[j].endswith(" " + body)
+                                     and len(spelled[j]) > len(mine) and positions[j].former == p.former))
                      for j in range(len(positions)))
         if not fuller:
             keep.append(p)

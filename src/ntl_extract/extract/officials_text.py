@@ -175,7 +175,12 @@ def words(text: str, start: int, limit: int = 40) -> list[Word]:
     line_end = text.find("\n", start)  # no word holds a line break, and none ends at one
     if line_end == -1:
         line_end = len(text)
-    ws = [Word(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(text, start, line_end), limit)]
+    return join_particles([Word(m.group(), m.start(), m.end())
+                           for m in islice(_WORD.finditer(text, start, line_end), limit)])
+
+
+def join_particles(ws: list[Word]) -> list[Word]:
+    """`ws`, the particles of foreign names in it marked as name words (`_join_particles`)."""
     for i in range(1, len(ws) - 1):
         if ws[i].text in NAME_PARTICLES:
             _join_particles(ws, i)
