@@ -113,12 +113,8 @@ class Lexicons:
                             for name in tb["comma_names"]]
         self.max_org_words = tb["max_org_words"]
         self.company_words = {fold(w) for w in tb["company_words"]}
-        self.private = regex.compile(
-            r"(?<![\w])(?:" + "|".join(regex.escape(fold(w)) for w in sorted(tb["private_org_words"], key=len, reverse=True))
-            + r")(?![\w])")
-        self.public = regex.compile(
-            r"(?<![\w])(?:" + "|".join(regex.escape(fold(w)) for w in sorted(tb["public_org_words"], key=len, reverse=True))
-            + r")(?![\w])")
+        self.private = _folded_words_rx(tb["private_org_words"])
+        self.public = _folded_words_rx(tb["public_org_words"])
         self.abbr_rx = regex.compile(
             r"(?<![\w&.])(?:" + "|".join(map(regex.escape, sorted(self.abbreviations, key=len, reverse=True)))
             + r")(?![\w&])")
@@ -128,6 +124,12 @@ class Lexicons:
 
     def starts_title(self, text: str, pos: int) -> bool:
         return self.title_rx is not None and self.title_rx.match(text, pos) is not None
+
+
+def _folded_words_rx(words) -> regex.Pattern:
+    """Any of `words`, folded, as a whole word of a folded text (longest first)."""
+    return regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+                         + r")(?![\w])")
 
 
 def lexicons(dimension) -> Lexicons:
