@@ -84,6 +84,26 @@ CASES = [
     ("Cổng Thông tin điện tử Thành phố Hà Nội\nKinh tế Thủ đô quý I/2026 tăng trưởng 8,42%\n05/04/2026 10:00\n"
      "Sáng 4/4, UBND thành phố họp.",
      {"title": "Kinh tế Thủ đô quý I/2026 tăng trưởng 8,42%"}),
+    # a scraped page: menu, portal name in capitals, breadcrumb, the headline in capitals,
+    # a twelve-hour stamp; below the article a byline with its unit, then a list of other
+    # articles and the site's footer
+    ("Giới thiệu | Tin tức - Sự kiện | Chính quyền | Liên hệ\nCỔNG THÔNG TIN ĐIỆN TỬ QUẬN HÀ ĐÔNG\n"
+     "Trang chủ > Tin tức > Giáo dục\nHÀ ĐÔNG TỔNG KẾT NĂM HỌC 2023-2024\n31/05/2024 04:40:12 CH\n"
+     "Chiều 30/5, UBND quận tổ chức hội nghị tổng kết năm học.\nThu Hiền - Công an huyện Đông Anh\n"
+     "Tin liên quan:\n- Hà Đông: 18 trường tổ chức lễ ra trường\n- Hội nghị giao ban tháng 5\n"
+     "Bản quyền thuộc về UBND quận Hà Đông\nĐịa chỉ: Số 4 Quang Trung",
+     {"title": "HÀ ĐÔNG TỔNG KẾT NĂM HỌC 2023-2024", "published": "2024-05-31T16:40+07:00",
+      "author": "Thu Hiền"}),
+    # the page's own date on top is no stamp; the article's stamp and its author come after it
+    ("Hôm nay: Thứ Sáu, 10/04/2026 | Đăng nhập | English\nĐẢNG BỘ TỈNH LÀO CAI\n"
+     "Trang chủ › Tin tức › Hoạt động của Tỉnh ủy\nHội nghị BCH Đảng bộ tỉnh lần thứ 5 bàn nhiệm vụ quý II\n"
+     "Ngày 8/4, BCH Đảng bộ tỉnh tổ chức Hội nghị lần thứ 5.\nNgày đăng: 09/04/2026 07:30\nTác giả: Văn Long\n"
+     "Nguồn: Báo Lào Cai\nÝ kiến bạn đọc (0)",
+     {"title": "Hội nghị BCH Đảng bộ tỉnh lần thứ 5 bàn nhiệm vụ quý II", "published": "2026-04-09T07:30+07:00",
+      "author": "Văn Long"}),
+    # a headline in capitals that opens with a body's name is the headline, not a masthead
+    ("SỞ Y TẾ HÀ NỘI TRIỂN KHAI CHIẾN DỊCH TIÊM CHỦNG\n12/05/2025 08:15\nSáng 12/5, Sở Y tế tổ chức lễ phát động.",
+     {"title": "SỞ Y TẾ HÀ NỘI TRIỂN KHAI CHIẾN DỊCH TIÊM CHỦNG"}),
     # bylines with a label
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nTin, ảnh: Đào Quỳnh", {"author": "Đào Quỳnh"}),
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nBài và ảnh: Lò Văn Sinh", {"author": "Lò Văn Sinh"}),

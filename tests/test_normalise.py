@@ -83,6 +83,29 @@ def test_crlf_and_zero_width_are_dropped_but_offsets_hold():
     assert raw[3:6] == "b\u200bc"
 
 
+@pytest.mark.parametrize("raw,expected", [
+    # a paragraph wrapped by the page: the break inside the sentence reads as a space
+    ("do Thứ trưởng Lương Văn Cường làm\ntrưởng đoàn đã làm việc", "do Thứ trưởng Lương Văn Cường làm trưởng đoàn đã làm việc"),
+    ("với tổng kinh phí hơn 4,2 tỷ đồng,\nmỗi suất 500 nghìn đồng", "với tổng kinh phí hơn 4,2 tỷ đồng, mỗi suất 500 nghìn đồng"),
+    # a sentence's end, a short line, or a capital after the break: lines stay lines
+    ("Hội nghị đã kết thúc tốt đẹp.\nngày mai họp tiếp", "Hội nghị đã kết thúc tốt đẹp.\nngày mai họp tiếp"),
+    ("Tin, ảnh: Hoàng Lan\nảnh minh họa", "Tin, ảnh: Hoàng Lan\nảnh minh họa"),
+    ("Kỳ họp thứ 14 HĐND huyện khóa XX thông qua nghị quyết\nThứ hai, 18/12/2023", "Kỳ họp thứ 14 HĐND huyện khóa XX thông qua nghị quyết\nThứ hai, 18/12/2023"),
+])
+def test_hard_wrapped_lines_join_without_moving_offsets(raw, expected):
+    norm = normalise(raw)
+    assert norm.text == expected
+    assert len(norm.text) == len(raw)
+
+
+def test_html_character_references_read_as_their_characters_and_offsets_hold():
+    raw = "đạt 2,45&nbsp;tỷ đồng, &quot;Ngày hội&quot;, NN&amp;PTNT, R&D"
+    norm = normalise(raw)
+    assert norm.text == 'đạt 2,45 tỷ đồng, "Ngày hội", NN&PTNT, R&D'
+    start = norm.text.index("2,45")
+    assert raw[slice(*norm.raw_span(start, start + len("2,45 tỷ")))] == "2,45&nbsp;tỷ"
+
+
 @pytest.mark.parametrize("value,expected", [
     ("  Thành uỷ   Hà Nội ", "Thành ủy Hà Nội"),
     ("Hoà\u00a0Bình", "Hòa Bình"),

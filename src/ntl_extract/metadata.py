@@ -22,7 +22,8 @@ _HEADER = regex.compile(r"^#\s*([\w.-]+)\s*=\s*(.*?)\s*$")
 # `18/9/2025`, or in words: `22 tháng 8 năm 2025`.
 _DATE = (r"(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
          r"|(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*,?\s+năm\s+(?P<y>\d{4}))")
-_TIME = r"(?P<h>\d{1,2})\s*(?::|h|giờ)\s*(?P<mi>\d{2})"
+# seconds are dropped; `PM`/`CH` (chiều) and `AM`/`SA` (sáng) mark a twelve-hour clock
+_TIME = r"(?P<h>\d{1,2})\s*(?::|h|giờ)\s*(?P<mi>\d{2})(?::\d{2})?(?:\s*(?P<ap>AM|PM|SA|CH)(?!\w))?"
 # Words a stamp may start with: `Ngày đăng`, `Cập nhật lúc`, `Thứ Hai,`.
 _STAMP_LABELS = (r"(?:(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|cập\s+nhật(?:\s+lúc)?|xuất\s+bản"
                  r"|ngày|lúc|thứ\s+\w+|chủ\s+nhật)\s*[:,]?\s*)*")
@@ -45,9 +46,25 @@ _OUTLET = regex.compile(
 _KEYWORDS = regex.compile(r"^\s*(?:từ\s+khóa|tags?|chủ\s+đề)\s*:\s*(?P<kw>.+)$", regex.IGNORECASE)
 _CHROME = regex.compile(
     r"^\s*(?:(?:tổng\s+đài|hotline|đường\s+dây\s+nóng|điện\s+thoại|email|e-mail|fax|"
-    r"bản\s+quyền|copyright|xem\s+thêm|tin\s+liên\s+quan|chia\s+sẻ|in\s+bài)\b|địa\s+chỉ\s*:)",
+    r"bản\s+quyền|copyright|xem\s+thêm|tin\s+liên\s+quan|chia\s+sẻ|in\s+bài|in\s+trang|gửi\s+(?:email|bài)|"
+    r"trang\s+chủ|xem\s+cỡ\s+chữ|đăng\s+nhập|quay\s+lại|cơ\s+quan\s+chủ\s+quản|ý\s+kiến\s+bạn\s+đọc|"
+    r"tin\s+khác|các\s+tin|tin\s+cùng|bài\s+viết\s+liên\s+quan|đọc\s+thêm)\b"
+    r"|(?:địa\s+chỉ|hôm\s+nay|ảnh|nguồn)\s*:|©)",
     regex.IGNORECASE,
 )
+# A footer's list of other articles opens with one of these: what follows is no part of the article.
+_RELATED = regex.compile(
+    r"^\s*(?:tin\s+liên\s+quan|tin\s+khác|các\s+tin\s+khác|tin\s+cùng\s+chuyên\s+mục|các\s+tin\s+đã\s+đưa"
+    r"|bài\s+viết\s+liên\s+quan|tin\s+bài\s+khác|đọc\s+thêm|xem\s+thêm)\b",
+    regex.IGNORECASE)
+# A site menu on one line: three or more short items between `|` (`Giới thiệu | Tin tức | Liên hệ`).
+_MENU = regex.compile(r"^(?:[^|\d]{1,30}\|){2,}[^|\d]{1,30}$")
+# A portal's or body's name in capitals heading the page (`CỔNG THÔNG TIN ĐIỆN TỬ QUẬN HÀ ĐÔNG`,
+# `SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN TỈNH NAM ĐỊNH`, `ĐẢNG BỘ TỈNH LÀO CAI`).
+_CAPS_MASTHEAD = regex.compile(
+    r"^(?:CỔNG|TRANG|BÁO|ĐÀI|TẠP\s+CHÍ|SỞ|BỘ|ĐẢNG\s+BỘ|TRUNG\s+TÂM|ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|BAN|"
+    r"HUYỆN\s+ỦY|TỈNH\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|HUYỆN\s+UỶ|TỈNH\s+UỶ|THÀNH\s+UỶ|QUẬN\s+UỶ|CỤC|VIỆN)\s"
+    r"|CỔNG\s+THÔNG\s+TIN")
 # The site's name on a line of its own above the article (`Báo Nhân Dân điện tử`,
 # `Cổng thông tin điện tử huyện Gia Lâm`): no headline.
 _MASTHEAD = regex.compile(
@@ -60,7 +77,10 @@ _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 _WORD = r"\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
 # The agency after a name: `- VGP`, `- TTXVN`, `- VHXH xã`, `- Đài TT xã`, `(CTV)`.
-_AGENCY = r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh))?|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí)\b[\w ./&,-]{0,60})"
+_AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)"
+           r"(?:\s+\p{Lu}\p{Ll}*){0,4})?"
+           r"|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí|Công\s+an|Bệnh\s+viện|Sở|Hội|UBND|Ủy\s+ban"
+           r"|Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy)\b[\w ./&,-]{0,60})")
 _BYLINE = regex.compile(
     rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+-\s+(?!{_AGENCY}\s*$){_NAME})?)"
     rf"(?:\s+-\s+{_AGENCY})?"
@@ -133,6 +153,8 @@ def _published_from_stamp(line: str) -> Published | None:
             time = None
             if m["h"] is not None:
                 hour, minute = int(m["h"]), int(m["mi"])
+                if m["ap"] is not None and hour <= 12:
+                    hour = hour % 12 + (12 if m["ap"].upper() in ("PM", "CH") else 0)
                 if hour < 24 and minute < 60:
                     time = (hour, minute)
             return Published(date, time)
@@ -151,6 +173,18 @@ def _doubled(line: str) -> str | None:
 def _is_category(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line) <= 120
+
+
+def _headline_follows(text: str, following: list[tuple[int, int]]) -> bool:
+    """Is the first line below that is neither chrome, a breadcrumb nor a stamp
+    a headline (no full stop at its end)? Then a body's name in capitals above
+    it heads the page; else it may be the headline itself."""
+    for start, end in following:
+        line = text[start:end]
+        if _CHROME.match(line) or _MENU.match(line) or _BREADCRUMB.match(line) or _stamp_in_line(line):
+            continue
+        return len(line.split()) >= 4 and not _SENTENCE_END.search(line)
+    return False
 
 
 def _is_section(line: str, following: list[tuple[int, int]], text: str) -> bool:
@@ -179,13 +213,24 @@ def _split_keywords(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(canonical(t) for t in tags))
 
 
+def _article_end(text: str, lines: list[tuple[int, int]]) -> int:
+    """Where the article's lines end: at the first heading of a list of other
+    articles (`Tin liên quan:`, `Các tin khác`) among the last lines, else at the end."""
+    for k in range(max(0, len(lines) - 15), len(lines)):
+        if _RELATED.match(text[lines[k][0]:lines[k][1]]):
+            return k
+    return len(lines)
+
+
 def _closing_lines(text: str, lines: list[tuple[int, int]], count: int) -> list[tuple[int, int]]:
-    """The last `count` lines that are neither keywords nor site chrome, in order."""
+    """The last `count` lines that are neither keywords, site chrome, a stamp nor
+    a labelled author (`Tác giả: …`), in order."""
     out: list[tuple[int, int]] = []
     for start, end in reversed(lines):
         line = text[start:end]
         if not _KEYWORDS.match(line) and not _CHROME.match(line) \
-                and not (len(line) < 60 and _VIEWS.match(line.strip())):  # `Lượt xem: 1.587` under the byline
+                and not (len(line) < 60 and _VIEWS.match(line.strip())) \
+                and not (len(line) < 80 and (_stamp_in_line(line) or _AUTHOR_LABEL.match(line.strip()))):
             out.append((start, end))
             if len(out) == count:
                 break
@@ -251,12 +296,17 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         body_from += 1
     body_lines = lines[body_from:]
 
-    head = body_lines[:6]
-    for index, (start, end) in enumerate(head):
+    head = body_lines[:9]
+    index = -1  # of the line among those that are no chrome
+    for at, (start, end) in enumerate(head):
         line = text[start:end]
-        if _CHROME.match(line) or (index == 0 and len(head) > 1 and _MASTHEAD.match(line)):
+        first = index < 0 and len(head) > at + 1
+        if _CHROME.match(line) or _MENU.match(line) or (first and (
+                _MASTHEAD.match(line) or (_is_category(line) and _CAPS_MASTHEAD.search(line)
+                                          and _headline_follows(text, head[at + 1:])))):
             boilerplate.append((start, end))
             continue
+        index += 1
         if category is None and title_span is None and _is_category(line):
             category = canonical(_doubled(line) or line)
             category_span = (start, end)
@@ -288,14 +338,17 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                     marker = regex.match(r"\s*\([^()]*\)\s*[-:]?\s*", line)
                     title_span = (start + marker.end(), end)
                 continue
-            if _is_section(line, head[index + 1:], text):
+            if _is_section(line, head[at + 1:], text):
                 category = category or canonical(line)
                 continue
-            if line.endswith(".") and not line.endswith("..."):
-                continue  # a lead paragraph, not a headline
+            if line.endswith(".") and not line.endswith("...") or line.endswith((",", ";")):
+                continue  # a lead paragraph (maybe cut by a hard line break), not a headline
             title_span = (start, end)
 
-    for start, end in body_lines[-3:]:
+    article_end = _article_end(text, body_lines)
+    boilerplate.extend(body_lines[article_end:])  # a footer's list of other articles, and what follows it
+    tail = body_lines[max(0, article_end - 6):]
+    for start, end in tail:
         line = text[start:end]
         kw = _KEYWORDS.match(line)
         if kw:
@@ -304,6 +357,11 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             boilerplate.append((start, end))
         elif views is None and len(line) < 60 and _VIEWS.match(line.strip()):
             views = int(regex.sub(r"[.,]", "", _VIEWS.match(line.strip())[1]))
+        elif len(line) < 80 and (stamp := _stamp_in_line(line)) is not None:
+            boilerplate.append((start, end))  # `Ngày đăng: 09/04/2026 07:30` under the article
+            published = published or stamp
+        else:
+            labelled_author = _author_in_line(line) or labelled_author
 
     if "date" in headers and published is None:
         try:
@@ -319,7 +377,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         elif title_span:
             title = text[title_span[0]:title_span[1]]
     # The byline is on the last line of text (not the title's, which is the first).
-    closing = _closing_lines(text, body_lines, 2)
+    closing = _closing_lines(text, body_lines[:article_end], 2)
     author, author_span = _byline(text, closing[1:] if title_span else closing)
     if labelled_author and author != labelled_author:
         author, author_span = labelled_author, None

@@ -9,6 +9,7 @@ nothing for clean text and stays small for large files.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -48,6 +49,9 @@ _DROPPED = re.compile(f"[{_DROPPED_CHARS}]|\r(?=\n)")
 # A run of two or more spaces (of any kind but line breaks) reads as one:
 # `Quyết  định`, `Nguyễn\u00a0 Văn An`.
 _SPACE_RUN = re.compile("[ " + re.escape(_SPACES) + "]{2,}")
+# HTML character references a scraper left in (`2,45&nbsp;tỷ`, `&quot;`, `NN&amp;PTNT`): read as
+# the characters they stand for.
+_ENTITY = r"&(?:nbsp|quot|amp|apos|lt|gt|ndash|mdash|hellip|ldquo|rdquo|lsquo|rsquo|#[0-9]{1,5}|#[xX][0-9a-fA-F]{1,4});"
 # A base character followed by combining marks: one NFC unit.
 _CLUSTER = regex.compile(r"\P{M}\p{M}+")
 
@@ -216,11 +220,11 @@ class _MapBuilder:
                          tuple(self.norm_lens), tuple(self.raw_lens))
 
 
-_IRREGULAR = regex.compile(_DROPPED.pattern + "|" + _CLUSTER.pattern + "|" + _SPACE_RUN.pattern)
+_IRREGULAR = regex.compile(_ENTITY + "|" + _DROPPED.pattern + "|" + _CLUSTER.pattern + "|" + _SPACE_RUN.pattern)
 # In NFC text no cluster needs composing, so the scan looks only for dropped
 # characters and space runs: a character-class scan with `re`, where the
 # cluster alternative above (`\P{M}` matches anywhere) costs a try at every char.
-_IRREGULAR_IN_NFC = re.compile(_DROPPED.pattern + "|" + _SPACE_RUN.pattern)
+_IRREGULAR_IN_NFC = re.compile(_ENTITY + "|" + _DROPPED.pattern + "|" + _SPACE_RUN.pattern)
 
 
 def normalise(raw: str) -> NormText:
@@ -243,6 +247,8 @@ def normalise(raw: str) -> NormText:
                 out = ""
             elif len(chunk) > 1 and chunk.isspace():
                 out = " "
+            elif chunk[0] == "&":
+                out = html.unescape(chunk)
             else:
                 out = unicodedata.normalize("NFC", chunk)
             pieces.append(out)
@@ -253,12 +259,41 @@ def normalise(raw: str) -> NormText:
             builder.linear(pos, len(raw) - pos)
         text = "".join(pieces)
         offset_map = builder.build()
-    text = _plain(text)
+    text = _unwrapped(_plain(text))
     pairs = old_tone_pairs(text)
     if pairs:
         offset_map = _with_atomic_pairs(offset_map, len(text), pairs)
         text = _with_tones_moved(text, pairs)
     return NormText(raw=raw, text=text, map=offset_map)
+
+
+UNWRAP_MIN_LINE = 30  # characters: a shorter line ending mid-sentence may be a heading, a list item
+
+
+def _unwrapped(text: str) -> str:
+    """Hard line breaks inside a sentence read as spaces (length-preserving): a
+    line of some length that ends in a word or a comma, followed by a line that
+    opens in lower case, is one paragraph wrapped by the page (`… do Thứ trưởng
+    Lương Văn Cường làm` / `trưởng đoàn …`). No line that opens in lower case is
+    a heading, a stamp or a byline, so nothing the metadata reads is joined."""
+    pos = text.find("\n")
+    if pos < 0:
+        return text
+    joins = []
+    line_start = 0
+    while pos >= 0:
+        nxt = pos + 1
+        if (nxt < len(text) and text[nxt].islower() and pos - line_start >= UNWRAP_MIN_LINE
+                and (text[pos - 1].isalnum() or text[pos - 1] == ",")):
+            joins.append(pos)
+        line_start = nxt
+        pos = text.find("\n", nxt)
+    if not joins:
+        return text
+    chars = list(text)
+    for i in joins:
+        chars[i] = " "
+    return "".join(chars)
 
 
 def _with_atomic_pairs(
