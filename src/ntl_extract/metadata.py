@@ -171,8 +171,10 @@ def _doubled(line: str) -> str | None:
 
 
 def _is_category(line: str) -> bool:
+    if len(line) > 120:  # first: body lines are long, and the letters need not be looked at
+        return False
     letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line) <= 120
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _headline_follows(text: str, following: list[tuple[int, int]]) -> bool:
@@ -299,6 +301,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     head = body_lines[:9]
     index = -1  # of the line among those that are no chrome
     for at, (start, end) in enumerate(head):
+        if title_span is not None and at and head[at - 1][1] - head[at - 1][0] > 300:
+            break  # past the headline and a paragraph of the body (its outlet marker read): no header follows
         line = text[start:end]
         first = index < 0 and len(head) > at + 1
         if _CHROME.match(line) or _MENU.match(line) or (first and (
@@ -357,11 +361,13 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             boilerplate.append((start, end))
         elif views is None and len(line) < 60 and _VIEWS.match(line.strip()):
             views = int(regex.sub(r"[.,]", "", _VIEWS.match(line.strip())[1]))
-        elif len(line) < 80 and (stamp := _stamp_in_line(line)) is not None:
-            boilerplate.append((start, end))  # `Ngày đăng: 09/04/2026 07:30` under the article
-            published = published or stamp
-        else:
-            labelled_author = _author_in_line(line) or labelled_author
+        elif len(line) < 80:
+            stamp = _stamp_in_line(line)
+            if stamp is not None:
+                boilerplate.append((start, end))  # `Ngày đăng: 09/04/2026 07:30` under the article
+                published = published or stamp
+            else:
+                labelled_author = _author_in_line(line) or labelled_author
 
     if "date" in headers and published is None:
         try:
