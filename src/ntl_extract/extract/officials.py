@@ -736,9 +736,11 @@ def _ends_segment(text: str, end: int) -> bool:
     return _SEGMENT_END.match(text, end) is not None
 
 
+# Between a name and its office; the age, birth year or party membership may come first
+# (`(SN 1971, nguyên …`, `…, 57 tuổi, Giám đốc …`, `…, đảng viên, Trưởng phòng …`).
 _SEPARATOR = regex.compile(
-    r"(?:\s*[-–—,(]\s*(?:(?:SN|sinh\s+năm)\s*[0-9]{4}\s*,\s*|[0-9]{1,3}\s+tuổi\s*,\s*)?(?:(?:nguyên|cựu)\s+)?"
-    r"|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*)$")  # the age or birth year may come first: `(SN 1971, nguyên …`
+    r"(?:\s*[-–—,(]\s*(?:(?:SN|sinh\s+năm)\s*[0-9]{4}\s*,\s*|[0-9]{1,3}\s+tuổi\s*,\s*|đảng\s+viên\s*,\s*)?(?:(?:nguyên|cựu)\s+)?"
+    r"|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*)$")
 _SEPARATOR_ENDS = ("-", "–", "—", ",", "(", "nguyên", "cựu")  # what a `_SEPARATOR` match ends with, but white space
 
 
