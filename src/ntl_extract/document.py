@@ -112,3 +112,12 @@ class Doc:
         if key not in self._token_cache:
             self._token_cache[key] = segment.tokens(text[lo:hi], base=lo, pos=pos)
         return self._token_cache[key]
+
+
+def twelve_hour(hour: int, marker: str) -> int | None:
+    """The hour on a 24-hour clock of `hour` on a twelve-hour one: `PM` and `CH`
+    (chiều) are the afternoon, `AM` and `SA` (sáng) the morning (`3:40 PM` → 15,
+    `12:05 AM` → 0); None for an hour past 12, which no twelve-hour clock shows."""
+    if hour > 12:
+        return None
+    return hour % 12 + (12 if marker.upper() in ("PM", "CH") else 0)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import regex
 
-from .document import Doc, Published
+from .document import Doc, Published, twelve_hour
 from .model import Article
 from .normalise import canonical
 from .rules import RuleSet
@@ -62,8 +62,8 @@ _MENU = regex.compile(r"^(?:[^|\d]{1,30}\|){2,}[^|\d]{1,30}$")
 # A portal's or body's name in capitals heading the page (`CỔNG THÔNG TIN ĐIỆN TỬ QUẬN HÀ ĐÔNG`,
 # `SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN TỈNH NAM ĐỊNH`, `ĐẢNG BỘ TỈNH LÀO CAI`).
 _CAPS_MASTHEAD = regex.compile(
-    r"^(?:CỔNG|TRANG|BÁO|ĐÀI|TẠP\s+CHÍ|SỞ|BỘ|ĐẢNG\s+BỘ|TRUNG\s+TÂM|ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|BAN|"
-    r"HUYỆN\s+ỦY|TỈNH\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|HUYỆN\s+UỶ|TỈNH\s+UỶ|THÀNH\s+UỶ|QUẬN\s+UỶ|CỤC|VIỆN)\s"
+    r"^(?:CỔNG|TRANG|BÁO|ĐÀI|TẠP\s+CHÍ|SỞ|BỘ|ĐẢNG\s+BỘ|TRUNG\s+TÂM|ỦY\s+BAN|UBND|HĐND|BAN|"  # (old tones are modern here)
+    r"HUYỆN\s+ỦY|TỈNH\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|CỤC|VIỆN)\s"
     r"|CỔNG\s+THÔNG\s+TIN")
 # The site's name on a line of its own above the article (`Báo Nhân Dân điện tử`,
 # `Cổng thông tin điện tử huyện Gia Lâm`): no headline.
@@ -154,7 +154,7 @@ def _published_from_stamp(line: str) -> Published | None:
             if m["h"] is not None:
                 hour, minute = int(m["h"]), int(m["mi"])
                 if m["ap"] is not None and hour <= 12:
-                    hour = hour % 12 + (12 if m["ap"].upper() in ("PM", "CH") else 0)
+                    hour = twelve_hour(hour, m["ap"])
                 if hour < 24 and minute < 60:
                     time = (hour, minute)
             return Published(date, time)

@@ -290,10 +290,12 @@ def _unwrapped(text: str) -> str:
         pos = text.find("\n", nxt)
     if not joins:
         return text
-    chars = list(text)
+    pieces, pos = [], 0  # slices, not a list of characters: a 50 MB text stays one copy
     for i in joins:
-        chars[i] = " "
-    return "".join(chars)
+        pieces += (text[pos:i], " ")
+        pos = i + 1
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _with_atomic_pairs(

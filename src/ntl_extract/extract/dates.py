@@ -16,6 +16,7 @@ from time import perf_counter
 
 import regex
 
+from ..document import twelve_hour
 from ..model import DateMention
 from ..normalise import fold
 from ..rules import prepared
@@ -229,11 +230,10 @@ def _time(m) -> tuple[int, int] | None:
     if hour is None:
         return None
     minute = _int(m.group("minute")) if "minute" in group_names(m.re) else None
-    if _has(m, "ampm"):  # `3:40 PM`, `04:40:12 CH` (chiều): a twelve-hour clock
-        afternoon = m.group("ampm").lower() in ("pm", "ch")
-        if hour > 12:
+    if _has(m, "ampm"):  # `3:40 PM`, `04:40:12 CH` (chiều)
+        hour = twelve_hour(hour, m.group("ampm"))
+        if hour is None:
             return None
-        hour = hour % 12 + (12 if afternoon else 0)
     return hour, minute or 0
 
 

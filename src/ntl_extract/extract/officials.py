@@ -32,8 +32,7 @@ from ..model import Official, Position
 from ..rules import prepared, trie_pattern
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words, institution_keep, is_name_word,
-                             join_particles,
-                             is_private, lexicons, looks_foreign, name_follows, parse_org, split_name,
+                             is_private, join_particles, lexicons, looks_foreign, name_follows, parse_org, split_name,
                              starts_with_place, surname_length, words)
 from .registry import BUILDERS, builder
 from .time_limit import time_limit
