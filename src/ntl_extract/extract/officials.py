@@ -467,7 +467,8 @@ class _Reader:
         position = _Position(
             title=canonical(title_text) if title is None else title, org_words=org_words, start=cand.start,
             end=org_words[-1].end if org_words else title_end,
-            former=bool(cand.former),
+            former=bool(cand.former) or (before is not None and _QUIT_BEFORE.search(
+                text, max(0, cand.start - 30), cand.start) is not None),
             rank=canonical(cand.rank) if cand.rank else None,
             body_prefix=lx.title_bodies.get(title_key),
         )
@@ -739,7 +740,10 @@ def _ends_segment(text: str, end: int) -> bool:
 # (`(SN 1971, nguyên …`, `…, 57 tuổi, Giám đốc …`, `…, đảng viên, Trưởng phòng …`).
 _SEPARATOR = regex.compile(
     r"(?:\s*[-–—,(]\s*(?:(?:SN|sinh\s+năm)\s*[0-9]{4}\s*,\s*|[0-9]{1,3}\s+tuổi\s*,\s*|đảng\s+viên\s*,\s*)?(?:(?:nguyên|cựu)\s+)?"
-    r"|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*)$")
+    r"|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*|\s+(?:nguyên|cựu)\s+)$")
+# `Ông Cao Văn Nhân nguyên Phó Chủ tịch …`: `nguyên` alone may join a name to its former office.
+_FORMER_AT = regex.compile(r"(?:nguyên|cựu)\s")
+_SPACE_END = regex.compile(r"\s+$")
 _SEPARATOR_ENDS = ("-", "–", "—", ",", "(", "nguyên", "cựu")  # what a `_SEPARATOR` match ends with, but white space
 
 
@@ -755,18 +759,26 @@ _NAME_WORD = r"(?:H')?\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)?"
 _BARE_NAME = regex.compile(r"(?<![\p{L}'-])((?:" + _NAME_WORD + r"\s){1,4}" + _NAME_WORD + ")$")
 # A verb between a name and the office it gains or holds (`bà … tái đắc cử Chủ tịch Hội …`,
 # `ông … được bổ nhiệm giữ chức Giám đốc Sở …`, `… giữ chức Phó Chủ tịch`).
-_VERB_SEPARATOR = regex.compile(
-    r"\s+(?:(?:tái\s+)?đắc\s+cử|tái\s+cử|trúng\s+cử|"
-    r"(?:(?:vừa|đã|mới)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|"
+_VERBS_OF_OFFICE = (
+    r"(?:(?:tái\s+)?đắc\s+cử|tái\s+cử|trúng\s+cử|"
+    r"(?:(?:vừa|đã|mới)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:(?:điều\s+động|luân\s+chuyển)\s*(?:,|và)?\s*)?"
+    r"(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|luân\s+chuyển|"
     r"phân\s+công|chỉ\s+định|cử|giao|công\s+nhận)(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
     r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?|"
-    r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
+    r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
+    r"(?:(?:xin|đã|vừa)\s+)?thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm))")
+# `bà … là Phó Chủ tịch …`, `ông … làm Phó Trưởng ban …`: right after a name only. After a
+# position (`…, Phó Chủ tịch UBND tỉnh làm trưởng đoàn`) the verb gives the person no new office.
+_BARE_VERBS = r"(?:(?:(?:đang|hiện|hiện\s+đang)\s+)?làm|(?:(?:hiện|hiện\s+nay|nay|đang|hiện\s+đang)\s+)?là)"
+_VERB_SEPARATOR = regex.compile(r"\s+(?:" + _VERBS_OF_OFFICE + "|" + _BARE_VERBS + r")\s+$")
 # `Đồng chí A, nguyên Bí thư Đoàn xã X, được bầu giữ chức Bí thư …`: the verb follows
 # the position written after the name.
-_VERB_AFTER_APPOSITION = regex.compile(r"\s*,?" + _VERB_SEPARATOR.pattern)
+_VERB_AFTER_APPOSITION = regex.compile(r"\s*,?\s+" + _VERBS_OF_OFFICE + r"\s+$")
+# `ông … thôi giữ chức Chủ tịch …`: the office the verb names is a former one.
+_QUIT_BEFORE = regex.compile(r"(?<![\p{L}])thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)\s+$")
 # The last words of the phrases `_VERB_SEPARATOR` takes (tests/test_officials.py
 # spells out every phrase it takes and checks).
-_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là")
+_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "chuyển", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là")
 
 
 def _may_be_verb(before: str) -> bool:
@@ -788,15 +800,22 @@ def _named_before(text, start, named_end, known, lx):
     (`đồng chí Lâm Quang Thao – Phó Bí thư …`, `ông Đào Minh Tú, Phó Thống đốc …`)."""
     before = text[max(0, start - 60):start]
     m = _SEPARATOR.search(before) if _may_separate(before) else None
+    if m is None and before[-1:].isspace() and _FORMER_AT.match(text, start):
+        m = _SPACE_END.search(before)
     verb = None
     if not m:
         verb = _VERB_SEPARATOR.search(before) if _may_be_verb(before) else None
-        if not verb:
-            return _named_by_do(text, start, named_end, known, lx)
+        if not verb or verb.group().split()[-1] == "làm":
+            by_do = _named_by_do(text, start, named_end, known, lx)
+            if by_do is not None or not verb:
+                return by_do
         m = verb
     sep_start = start - len(m.group())
     if verb is not None:
         found = _named_before_verb(text, sep_start, named_end, known, lx)
+        if found is not None and verb.group().split()[-1] == "làm" \
+                and _DO_NEAR.search(text, max(0, found[1] - 50), found[1]):
+            return None  # `Đoàn … do Thứ trưởng A làm Trưởng đoàn`: leads a visit, holds no office
         return found
 
     cand = named_end.get(sep_start)
@@ -850,6 +869,7 @@ def _named_before_verb(text, sep_start, named_end, known, lx):
 
 _LAM = regex.compile(r"\s+làm\s+$")
 _DO = regex.compile(r"(?<![\p{L}])do\s+$")
+_DO_NEAR = regex.compile(r"(?<![\p{L}])do\s+(?:\S[^\n,;.:()]{0,40}?\s+)?$")  # `do ông …`, `do Thứ trưởng …`
 _BODY_BEFORE_DO = regex.compile(r"(?:^|[.;:!?\n]|,\s)\s*([^.;:!?\n,]{2,80}?)\s*,?\s*$")
 
 
@@ -878,8 +898,13 @@ def _named_by_do(text, start, named_end, known, lx):
     do = _DO.search(text, max(0, opened - 10), opened)
     if do is None:
         return None
+    return name, name_start, end, honorific, rank, _body_before_do(text, do.start(), lx)
+
+
+def _body_before_do(text, do_start, lx):
+    """The words of the body named before `do` (`Tổ công tác do …`), when they make one."""
     body = None
-    clause = _BODY_BEFORE_DO.search(text, max(0, do.start() - 90), do.start())
+    clause = _BODY_BEFORE_DO.search(text, max(0, do_start - 90), do_start)
     if clause:
         ws = words(text, clause.start(1))
         ws = [w for w in ws if w.end <= clause.end(1)]
@@ -887,7 +912,7 @@ def _named_by_do(text, start, named_end, known, lx):
                      or (k + 1 < len(ws) and f"{w.key} {ws[k + 1].key}" in lx.org_heads))), None)
         if head is not None and parse_org(lx, text, ws, head) == len(ws):
             body = ws[head:]
-    return name, name_start, end, honorific, rank, body
+    return body
 
 
 def _add_mentions(lx: Lexicons, text: str, people: dict[str, _Person], named, deadline: float) -> bool:
