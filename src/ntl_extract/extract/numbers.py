@@ -167,6 +167,8 @@ def _is_score(ctx: Context, m, unit: str, value, unit_end: int) -> bool:
     if len(words) == 1:
         # `120 điểm có nguy cơ sạt lở`: a clause after the bare noun says what places
         after = ctx.text[unit_end:unit_end + 30].lower()
+        if _NAMED_PLACES.match(ctx.text, unit_end, unit_end + 30):
+            return False  # `tại 4 điểm là Trường Tiểu học …`: the points are named, so places
         return not any(after.startswith(" " + cue + " ") for cue in _set(ctx, "place_clauses"))
     if words[1] in _set(ctx, "score_words") or " ".join(words[1:3]) in _set(ctx, "score_words"):
         return True
@@ -175,6 +177,7 @@ def _is_score(ctx: Context, m, unit: str, value, unit_end: int) -> bool:
     return _word_before(ctx, m.start("amount"), _APPROX) in _set(ctx, "score_cues")
 
 
+_NAMED_PLACES = regex.compile(r"\s*(?:là|gồm|gồm\s+có|:)\s+\p{Lu}")
 _PERCENTAGE_POINT = regex.compile(r"\w+\s+phần\s+trăm(?!\w)", regex.IGNORECASE)  # `điểm phần trăm`
 _POINT = regex.compile(r"\w+")
 _PAST_TO_FACTOR = _APPROX | {"lên", "xuống", "được", "từ"}  # `tăng lên 2 lần`, `giảm được 2 lần`
@@ -316,6 +319,10 @@ def count(m, ctx: Context):
     if not spelled[0].isdigit():
         if not _spelled_count_ok(ctx, m, spelled, unit):
             return None
+        if unit[0].isupper():  # the office alone: `ba Thứ trưởng mới` counts `Thứ trưởng`
+            key = _key(unit)
+            size = max(len(t.split()) for t in _set(ctx, "counted_titles") if key == t or key.startswith(t + " "))
+            unit = " ".join(unit.split()[:size])
         if _key(spelled) == "năm" and not _five(ctx, m, noun):
             return None  # `năm học`, `mỗi năm`: a year
     lead = len(noun) - len(noun.lstrip().lstrip('"').lstrip())  # an opening quote before the noun
@@ -332,12 +339,20 @@ def _averaged(ctx: Context, m) -> bool:
     return any(cue in clause for cue in _set(ctx, "average_cues"))
 
 
+def _is_counted_title(ctx: Context, unit: str) -> bool:
+    """`hai Phó Chủ tịch`, `ba Thứ trưởng`: a capital after a spelled number is an office counted."""
+    key = _key(unit)
+    return any(key == t or key.startswith(t + " ") for t in _set(ctx, "counted_titles"))
+
+
 def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
     """Spelled numbers are also names, kin words and adjectives: `Hai Bà Trưng`,
     `Ba Đình` (a capitalised noun), `ba mẹ` (dad), `hai chiều` (two-way); a
     capital `Hai` counts only where a sentence starts."""
     first = _key(unit.split()[0])
-    if unit[0].isupper() or first in _set(ctx, "kin_words") or first in _set(ctx, "spelled_adjective_heads") \
+    if unit[0].isupper() and not _is_counted_title(ctx, unit):
+        return False
+    if first in _set(ctx, "kin_words") or first in _set(ctx, "spelled_adjective_heads") \
             or _key(" ".join(unit.split()[:2])) in _set(ctx, "spelled_adjective_heads"):
         return False
     if spelled[0].isupper():

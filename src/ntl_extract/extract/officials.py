@@ -288,6 +288,7 @@ def extract(doc, rules, found) -> list[Official]:
         known = _Known({k for k in people if not _extends_another(k, people)})
         if not _rereads(memo, known):
             break  # the second pass would reuse every reading of the first: the same people
+    people = _given_names_merged(people)
     for person in people.values():
         _share_bodies(lx, text, person.positions)
         person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))]
@@ -298,6 +299,33 @@ def extract(doc, rules, found) -> list[Official]:
     if cap is not None and any(len(p.mentions) > cap for p in people.values()):
         ctx.warn(f"officials: out of time; at most {cap} mentions of each person kept")
     return [_official(doc, lx, text, p, cap) for p in people.values()]
+
+
+_NUMBERED = regex.compile(r"[0-9]{1,3}[A-Za-z]?|[IVX]{1,5}")
+_AGE_BEFORE = regex.compile(r"\s*,\s*[0-9]{1,3}\s+tuổi\s*,?\s*$")
+_COMMITTEE_ENDS = frozenset([fold("ủy"), fold("uỷ")])
+
+
+def _given_names_merged(people: dict[str, _Person]) -> dict[str, _Person]:
+    """`ông Khiêm từng là Bí thư Huyện ủy …` after `ông Lê Hữu Khiêm`: a person known by
+    the given name alone is the one full name in the article that ends with it (none or
+    several: the short name stays as read)."""
+    short = [k for k in people if " " not in k]
+    if not short:
+        return people
+    by_given: dict[str, list[str]] = {}
+    for key in people:
+        if " " in key:
+            by_given.setdefault(key.rsplit(" ", 1)[1], []).append(key)
+    for key in short:
+        full = by_given.get(key, [])
+        if len(full) == 1:
+            person, alias = people[full[0]], people.pop(key)
+            person.positions.extend(alias.positions)
+            person.mentions.extend(alias.mentions)
+            person.honorific = person.honorific or alias.honorific
+            person.rank = person.rank or alias.rank
+    return people
 
 
 def _share_bodies(lx: Lexicons, text: str, positions: list[_Position]) -> None:
@@ -510,7 +538,7 @@ class _Reader:
             self.last_person, self.last_end = person, position.end
         elif self.last_person is not None and gap is not None \
                 and ((_CHAIN_GAP.fullmatch(gap) and (org_words or ends_cleanly or gap.strip() in ("và", "kiêm")))
-                     or _VERB_AFTER_APPOSITION.fullmatch(gap)):
+                     or _VERB_AFTER_APPOSITION.fullmatch(gap) or _VERB_BY_AGENT_AFTER_APPOSITION.fullmatch(gap)):
             self.last_person.positions.append(position)
             self.last_end = position.end
         elif ends_cleanly and _COMMA.match(text, position.end) and (org_words or title_text[0].isupper()):
@@ -523,6 +551,11 @@ class _Reader:
         elif (held := _HELD_BY.match(text, position.end)) and self.named_start.get(held.end()) is not None:
             # `miễn nhiệm chức vụ Phó Chủ tịch UBND huyện đối với ông Hà Văn Nghĩa`
             self._held_by(self.named_start[held.end()].match, position, cand.rule.id)
+            if _SEVERAL.search(text, max(0, cand.start - 12), cand.start):
+                # `bầu hai Phó Chủ tịch UBND xã là ông A và bà B`: each named holds the office
+                while (more := _ANOTHER.match(text, self.last_end)) and self.named_start.get(more.end()) is not None:
+                    held_too = self.named_start[more.end()].match
+                    self._held_by(held_too, position, cand.rule.id)
         else:
             self.pending = []
             self.last_person, self.last_end = None, -1
@@ -607,6 +640,9 @@ class _Reader:
         """The organisation after a title and the name after it (maybe none)."""
         text, lx = self.text, self.lx
         ws = words(text, title_end, limit=_FIRST_WORDS)
+        if ws and lx.title_bodies.get(title_key, "A")[0].islower() and _NUMBERED.fullmatch(ws[0].text) \
+                and ws[0].start == title_end + 1:
+            return ws[:1], []  # `Trưởng khu phố 7`, `Trưởng thôn 3`: a numbered village (a common noun's)
         read = self._org_words(title_key, title_start, ws, _FIRST_WORDS)
         if read is None:  # a long one: read on, all the words the organisation and a name may take
             limit = lx.max_org_words + 8  # (`_WORD` looks behind no match: the words from the last one's end are the rest)
@@ -634,9 +670,11 @@ class _Reader:
             split = _known_in(run, known)
         else:
             keep = institution_keep(lx, org, run_start)
-            split = split_name(lx, run, known, before_run in lx.place_words, keep=keep)
+            # A party committee is named after its place (`Huyện ủy Nông Sơn`), as `huyện` is.
+            after_place_word = before_run in lx.place_words or before_run in _COMMITTEE_ENDS
+            split = split_name(lx, run, known, after_place_word, keep=keep)
             if split is None and len(run) - keep >= 2:
-                split = self._np_split(run, keep, before_run in lx.place_words)
+                split = self._np_split(run, keep, after_place_word)
         if split is None:
             return org, []
         if chained and split == (0, 2) and len(run) == 2 and run[1].key not in lx.middles \
@@ -721,7 +759,9 @@ def _may_act_for(text: str, start: int) -> bool:
 
 _PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
 _CHAIN_GAP = regex.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*[,–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|\(?\s*(?:nay|hiện|hiện nay) là\s+)?")
-_HELD_BY = regex.compile(r"\s+đối\s+với\s+")  # an office, then the person it is given to or taken from
+_HELD_BY = regex.compile(r"\s+(?:đối\s+với|là)\s+")  # an office, then the person it is given to or taken from
+_SEVERAL = regex.compile(r"(?<![\p{L}])(?:hai|ba|bốn|các|[2-9])\s+$")  # `hai Phó Chủ tịch …`
+_ANOTHER = regex.compile(r"\s*(?:,|và)\s*")
 _BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
 _SEGMENT_END = regex.compile(r"\s*(?:[,;.:)\n]|$|[-–—]\s)")
 
@@ -740,7 +780,8 @@ def _ends_segment(text: str, end: int) -> bool:
 # (`(SN 1971, nguyên …`, `…, 57 tuổi, Giám đốc …`, `…, đảng viên, Trưởng phòng …`).
 _SEPARATOR = regex.compile(
     r"(?:\s*[-–—,(]\s*(?:(?:SN|sinh\s+năm)\s*[0-9]{4}\s*,\s*|[0-9]{1,3}\s+tuổi\s*,\s*|đảng\s+viên\s*,\s*)?(?:(?:nguyên|cựu)\s+)?"
-    r"|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*|\s+(?:nguyên|cựu)\s+)$")
+    r"|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*|\s+(?:nguyên|cựu)\s+"
+    r"|\s+[0-9]{1,3}\s+tuổi\s*[-–—,]\s*(?:(?:nguyên|cựu)\s+)?)$")
 # `Ông Cao Văn Nhân nguyên Phó Chủ tịch …`: `nguyên` alone may join a name to its former office.
 _FORMER_AT = regex.compile(r"(?:nguyên|cựu)\s")
 _SPACE_END = regex.compile(r"\s+$")
@@ -765,20 +806,31 @@ _VERBS_OF_OFFICE = (
     r"(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|luân\s+chuyển|"
     r"phân\s+công|chỉ\s+định|cử|giao|công\s+nhận)(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
     r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?|"
-    r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
-    r"(?:(?:xin|đã|vừa)\s+)?thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm))")
+    r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+(?:chức(?:\s+vụ)?|cương\s+vị)|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
+    r"(?:(?:xin|đã|vừa)\s+)?thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|"
+    r"(?:đã\s+)?từng\s+(?:là|làm|giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))")
 # `bà … là Phó Chủ tịch …`, `ông … làm Phó Trưởng ban …`: right after a name only. After a
 # position (`…, Phó Chủ tịch UBND tỉnh làm trưởng đoàn`) the verb gives the person no new office.
 _BARE_VERBS = r"(?:(?:(?:đang|hiện|hiện\s+đang)\s+)?làm|(?:(?:hiện|hiện\s+nay|nay|đang|hiện\s+đang)\s+)?là)"
 _VERB_SEPARATOR = regex.compile(r"\s+(?:" + _VERBS_OF_OFFICE + "|" + _BARE_VERBS + r")\s+$")
 # `Đồng chí A, nguyên Bí thư Đoàn xã X, được bầu giữ chức Bí thư …`: the verb follows
 # the position written after the name.
-_VERB_AFTER_APPOSITION = regex.compile(r"\s*,?\s+" + _VERBS_OF_OFFICE + r"\s+$")
+_VERB_AFTER_APPOSITION = regex.compile(r"\s*[,–—-]?\s+" + _VERBS_OF_OFFICE + r"\s+$")
 # `ông … thôi giữ chức Chủ tịch …`: the office the verb names is a former one.
-_QUIT_BEFORE = regex.compile(r"(?<![\p{L}])thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)\s+$")
+_QUIT_BEFORE = regex.compile(r"(?<![\p{L}])(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|"
+                             r"từng\s+(?:là|làm|giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
+# `ông … đã được Bộ Chính trị điều động, chỉ định giữ chức Bí thư …`: who gave the office
+# comes between `được` and the verb.
+_BY_AGENT = (r"(?:(?:vừa|đã|mới)\s+)?được\s+\p{Lu}[^\n,.;:()]{1,60}?\s+"
+             r"(?:(?:điều\s+động|luân\s+chuyển|giới\s+thiệu)\s*(?:,|và)?\s*)?"
+             r"(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|luân\s+chuyển|phân\s+công|chỉ\s+định|cử|giao|"
+             r"công\s+nhận)(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
+             r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?")
+_VERB_BY_AGENT = regex.compile(r"\s+" + _BY_AGENT + r"\s+$")
+_VERB_BY_AGENT_AFTER_APPOSITION = regex.compile(r"\s*[,–—-]?\s+" + _BY_AGENT + r"\s+$")
 # The last words of the phrases `_VERB_SEPARATOR` takes (tests/test_officials.py
 # spells out every phrase it takes and checks).
-_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "chuyển", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là")
+_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "chuyển", "vị", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là")
 
 
 def _may_be_verb(before: str) -> bool:
@@ -804,7 +856,9 @@ def _named_before(text, start, named_end, known, lx):
         m = _SPACE_END.search(before)
     verb = None
     if not m:
-        verb = _VERB_SEPARATOR.search(before) if _may_be_verb(before) else None
+        verb = None
+        if _may_be_verb(before):
+            verb = _VERB_BY_AGENT.search(text, max(0, start - 100), start) or _VERB_SEPARATOR.search(before)
         if not verb or verb.group().split()[-1] == "làm":
             by_do = _named_by_do(text, start, named_end, known, lx)
             if by_do is not None or not verb:
@@ -847,6 +901,9 @@ def _bare_name_before(text, end, known, lx, lookback: int) -> str | None:
 
 def _named_before_verb(text, sep_start, named_end, known, lx):
     """The name (and the names listed with it under `các ông`) before a verb of office."""
+    age = _AGE_BEFORE.search(text, max(0, sep_start - 16), sep_start)
+    if age is not None:
+        sep_start = age.start()  # `Bà …, 48 tuổi, được bầu …`
     cand = named_end.get(sep_start)
     if cand is not None:
         cm = cand.match
