@@ -288,7 +288,7 @@ def extract(doc, rules, found) -> list[Official]:
         known = _Known({k for k in people if not _extends_another(k, people)})
         if not _rereads(memo, known):
             break  # the second pass would reuse every reading of the first: the same people
-    people = _given_names_merged(people)
+    people = _given_names_merged(people, [c.match for c in named])
     for person in people.values():
         _share_bodies(lx, text, person.positions)
         person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))]
@@ -306,25 +306,44 @@ _AGE_BEFORE = regex.compile(r"\s*,\s*[0-9]{1,3}\s+tuổi\s*,?\s*$")
 _COMMITTEE_ENDS = frozenset([fold("ủy"), fold("uỷ")])
 
 
-def _given_names_merged(people: dict[str, _Person]) -> dict[str, _Person]:
+def _given_names_merged(people: dict[str, _Person], named: list) -> dict[str, _Person]:
     """`ông Khiêm từng là Bí thư Huyện ủy …` after `ông Lê Hữu Khiêm`: a person known by
-    the given name alone is the one full name in the article that ends with it (none or
-    several: the short name stays as read)."""
+    the given name alone is the one full name in the article that ends with it, whether
+    that full name holds an office (merged) or was only named (`Thiếu tướng Đào Xuân
+    Lâm, 60 tuổi, nghỉ hưu. Ông Lâm giữ chức …`: renamed). With none or several, the
+    short name stays as read."""
     short = [k for k in people if " " not in k]
     if not short:
         return people
+    full: dict[str, str] = {}  # folded full name → as written
+    ranks: dict[str, str] = {}  # … → the rank it was named with (`Thiếu tướng Đào Xuân Lâm`)
+    for name in [p.name for p in people.values()]:
+        if " " in name.strip():
+            full.setdefault(fold(name), name)
+    for m in named:
+        name = m.group("name")
+        if " " in name.strip():
+            full.setdefault(fold(name), canonical(name))
+            if m.group("rank"):
+                ranks.setdefault(fold(name), canonical(m.group("rank")))
     by_given: dict[str, list[str]] = {}
-    for key in people:
-        if " " in key:
-            by_given.setdefault(key.rsplit(" ", 1)[1], []).append(key)
+    for key in full:
+        by_given.setdefault(key.rsplit(" ", 1)[1], []).append(key)
     for key in short:
-        full = by_given.get(key, [])
-        if len(full) == 1:
-            person, alias = people[full[0]], people.pop(key)
-            person.positions.extend(alias.positions)
-            person.mentions.extend(alias.mentions)
-            person.honorific = person.honorific or alias.honorific
-            person.rank = person.rank or alias.rank
+        matches = by_given.get(key, [])
+        if len(matches) != 1:
+            continue
+        alias = people.pop(key)
+        person = people.get(matches[0])
+        if person is None:
+            alias.name = full[matches[0]]
+            alias.rank = alias.rank or ranks.get(matches[0])
+            people[matches[0]] = alias
+            continue
+        person.positions.extend(alias.positions)
+        person.mentions.extend(alias.mentions)
+        person.honorific = person.honorific or alias.honorific
+        person.rank = person.rank or alias.rank
     return people
 
 
@@ -495,8 +514,7 @@ class _Reader:
         position = _Position(
             title=canonical(title_text) if title is None else title, org_words=org_words, start=cand.start,
             end=org_words[-1].end if org_words else title_end,
-            former=bool(cand.former) or (before is not None and _QUIT_BEFORE.search(
-                text, max(0, cand.start - 30), cand.start) is not None),
+            former=bool(cand.former) or _QUIT_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None,
             rank=canonical(cand.rank) if cand.rank else None,
             body_prefix=lx.title_bodies.get(title_key),
         )
@@ -543,6 +561,9 @@ class _Reader:
             self.last_end = position.end
         elif ends_cleanly and _COMMA.match(text, position.end) and (org_words or title_text[0].isupper()):
             apposed = self.named_start.get(_COMMA.match(text, position.end).end())
+            if apposed is not None and _OF_BEFORE.search(text, max(0, cand.start - 6), cand.start) \
+                    and _OWN_TITLE.match(text, apposed.match.end("name")):
+                apposed = None  # `Quyết định … của Thủ tướng Chính phủ, ông A - Phó Bí thư …`: A is not the PM
             if apposed is not None:  # `Chủ tịch hội đồng, ông John Friesbie, …`
                 self._held_by(apposed.match, position, cand.rule.id)
                 return
@@ -759,6 +780,8 @@ def _may_act_for(text: str, start: int) -> bool:
 
 _PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
 _CHAIN_GAP = regex.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*[,–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|\(?\s*(?:nay|hiện|hiện nay) là\s+)?")
+_OF_BEFORE = regex.compile(r"(?<![\p{L}])của\s+$")
+_OWN_TITLE = regex.compile(r"\s*[-–—,(]\s*\p{L}")  # a name, then its own apposed office
 _HELD_BY = regex.compile(r"\s+(?:đối\s+với|là)\s+")  # an office, then the person it is given to or taken from
 _SEVERAL = regex.compile(r"(?<![\p{L}])(?:hai|ba|bốn|các|[2-9])\s+$")  # `hai Phó Chủ tịch …`
 _ANOTHER = regex.compile(r"\s*(?:,|và)\s*")
@@ -796,7 +819,7 @@ def _may_separate(before: str) -> bool:
 
 
 _CAPITAL_WORD_END = regex.compile(r"\p{Lu}\p{Ll}*\s$")
-_NAME_WORD = r"(?:H')?\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)?"
+_NAME_WORD = r"(?:[HK]['’])?\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)?"
 _BARE_NAME = regex.compile(r"(?<![\p{L}'-])((?:" + _NAME_WORD + r"\s){1,4}" + _NAME_WORD + ")$")
 # A verb between a name and the office it gains or holds (`bà … tái đắc cử Chủ tịch Hội …`,
 # `ông … được bổ nhiệm giữ chức Giám đốc Sở …`, `… giữ chức Phó Chủ tịch`).
@@ -808,16 +831,19 @@ _VERBS_OF_OFFICE = (
     r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?|"
     r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+(?:chức(?:\s+vụ)?|cương\s+vị)|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
     r"(?:(?:xin|đã|vừa)\s+)?thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|"
-    r"(?:đã\s+)?từng\s+(?:là|làm|giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))")
+    r"(?:đã\s+)?từng\s+(?:là|làm|giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
+    r"trước\s+đó\s+là|về\s+(?:giữ\s+chức(?:\s+vụ)?|làm|nhận\s+công\s+tác\s+tại)|"
+    r"(?:để\s+)?nhận\s+nhiệm\s+vụ(?:\s+mới)?(?:\s+là)?)")
 # `bà … là Phó Chủ tịch …`, `ông … làm Phó Trưởng ban …`: right after a name only. After a
 # position (`…, Phó Chủ tịch UBND tỉnh làm trưởng đoàn`) the verb gives the person no new office.
 _BARE_VERBS = r"(?:(?:(?:đang|hiện|hiện\s+đang)\s+)?làm|(?:(?:hiện|hiện\s+nay|nay|đang|hiện\s+đang)\s+)?là)"
 _VERB_SEPARATOR = regex.compile(r"\s+(?:" + _VERBS_OF_OFFICE + "|" + _BARE_VERBS + r")\s+$")
 # `Đồng chí A, nguyên Bí thư Đoàn xã X, được bầu giữ chức Bí thư …`: the verb follows
 # the position written after the name.
-_VERB_AFTER_APPOSITION = regex.compile(r"\s*[,–—-]?\s+" + _VERBS_OF_OFFICE + r"\s+$")
+_APPOSITION_END = r"(?:\s*\([^()\n]{1,40}\))?\s*\)?\s*[,–—-]?\s+"  # `…, (49 tuổi),`, `(Trưởng phòng …)`
+_VERB_AFTER_APPOSITION = regex.compile(_APPOSITION_END + _VERBS_OF_OFFICE + r"\s+$")
 # `ông … thôi giữ chức Chủ tịch …`: the office the verb names is a former one.
-_QUIT_BEFORE = regex.compile(r"(?<![\p{L}])(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|"
+_QUIT_BEFORE = regex.compile(r"(?<![\p{L}])(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|trước\s+đó\s+là|"
                              r"từng\s+(?:là|làm|giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
 # `ông … đã được Bộ Chính trị điều động, chỉ định giữ chức Bí thư …`: who gave the office
 # comes between `được` and the verb.
@@ -827,10 +853,10 @@ _BY_AGENT = (r"(?:(?:vừa|đã|mới)\s+)?được\s+\p{Lu}[^\n,.;:()]{1,60}?\s
              r"công\s+nhận)(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
              r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?")
 _VERB_BY_AGENT = regex.compile(r"\s+" + _BY_AGENT + r"\s+$")
-_VERB_BY_AGENT_AFTER_APPOSITION = regex.compile(r"\s*[,–—-]?\s+" + _BY_AGENT + r"\s+$")
+_VERB_BY_AGENT_AFTER_APPOSITION = regex.compile(_APPOSITION_END + _BY_AGENT + r"\s+$")
 # The last words of the phrases `_VERB_SEPARATOR` takes (tests/test_officials.py
 # spells out every phrase it takes and checks).
-_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "chuyển", "vị", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là")
+_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "chuyển", "vị", "tại", "mới", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là")
 
 
 def _may_be_verb(before: str) -> bool:
