@@ -847,10 +847,12 @@ _QUIT_BEFORE = regex.compile(r"(?<![\p{L}])(?:thôi\s+(?:giữ\s+chức(?:\s+v�
                              r"từng\s+(?:là|làm|giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
 # `ông … đã được Bộ Chính trị điều động, chỉ định giữ chức Bí thư …`: who gave the office
 # comes between `được` and the verb.
-_BY_AGENT = (r"(?:(?:vừa|đã|mới)\s+)?được\s+\p{Lu}[^\n,.;:()]{1,60}?\s+"
+# … and `chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức …` (membership first).
+_BY_AGENT = (r"(?:(?:vừa|đã|mới)\s+)?được\s+(?:\p{Lu}[^\n,.;:()]{1,60}?\s+)?"
              r"(?:(?:điều\s+động|luân\s+chuyển|giới\s+thiệu)\s*(?:,|và)?\s*)?"
              r"(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|luân\s+chuyển|phân\s+công|chỉ\s+định|cử|giao|"
-             r"công\s+nhận)(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
+             r"công\s+nhận|hiệp\s+thương\s+cử)(?:\s+tham\s+gia\s+[^\n.;:()]{1,80}?\s+và)?"
+             r"(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
              r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?")
 _VERB_BY_AGENT = regex.compile(r"\s+" + _BY_AGENT + r"\s+$")
 _VERB_BY_AGENT_AFTER_APPOSITION = regex.compile(_APPOSITION_END + _BY_AGENT + r"\s+$")
