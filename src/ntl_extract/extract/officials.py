@@ -535,6 +535,8 @@ class _Reader:
                 if body:  # `Kiểm sát viên Lê Văn An, Viện kiểm sát nhân dân tỉnh, …`
                     position.org_words, position.end = body, body[-1].end
                     self.last_end = position.end
+                else:  # `Đại diện VKSND tỉnh, Kiểm sát viên Lê Văn An …`
+                    position.org_words = self._represented_body(cand.start)
             self.title_name_end = name_words[-1].end
             return
         # No name after the title: it follows a name (`Lâm Quang Thao – Phó Bí thư …`)
@@ -605,12 +607,23 @@ class _Reader:
         self.memo[key] = (result, asked)
         return result
 
+    def _represented_body(self, start: int) -> list[Word]:
+        """The body a title speaks for, named before it: `Đại diện <body>, <title> …`."""
+        m = _REPRESENTING.search(self.text, max(0, start - 120), start)
+        if m is None:
+            return []
+        ws = [w for w in words(self.text, m.start(1), limit=self.lx.max_org_words + 2) if w.end <= m.end(1)]
+        if not ws or (fold(self.lx.abbreviations.get(ws[0].text, ws[0].text)).split() or [""])[0] not in self.lx.org_heads:
+            return []
+        body = ws[:parse_org(self.lx, self.text, ws, 0, "", self.known)]
+        return body if len(body) == len(ws) else []
+
     def _apposed_body(self, end: int) -> list[Word]:
         """The body named after `TITLE NAME,` when the title came without one
         (`Kiểm sát viên Lê Văn An, VKSND tỉnh thực hành …`): a body head with a
         capital right after the comma, not opening another title or a name."""
         text, lx = self.text, self.lx
-        comma = _COMMA.match(text, end)
+        comma = _COMMA.match(text, end) or _OF_BODY.match(text, end)  # `… Lê Hữu Phước và đồng nghiệp thuộc VKSND …`
         if comma is None or lx.starts_title(text, comma.end()):
             return []
         ws = words(text, comma.end(), limit=lx.max_org_words + 3)
@@ -780,6 +793,8 @@ def _may_act_for(text: str, start: int) -> bool:
 
 _PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
 _CHAIN_GAP = regex.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*[,–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|\(?\s*(?:nay|hiện|hiện nay) là\s+)?")
+_REPRESENTING = regex.compile(r"(?<![\p{L}])[Đđ]ại\s+diện\s+(\p{Lu}[^,;:.()\n]{2,100}?)\s*,\s*$")
+_OF_BODY = regex.compile(r"\s+(?:và\s+(?:các\s+)?đồng\s+nghiệp\s+)?(?:thuộc|của)\s+")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])của\s+$")
 _OWN_TITLE = regex.compile(r"\s*[-–—,(]\s*\p{L}")  # a name, then its own apposed office
 _HELD_BY = regex.compile(r"\s+(?:đối\s+với|là)\s+")  # an office, then the person it is given to or taken from
@@ -1183,6 +1198,23 @@ def _opens_with_head(lx: Lexicons, organization: str) -> bool:
     return any(key.startswith(head + " ") for head in lx.shared_head.values())
 
 
+_THE_SCHOOL = frozenset([fold("nhà trường")])
+_SCHOOL = regex.compile(
+    r"(?<![\p{L}])Trường(?:\s+(?:(?i:tiểu\s+học|mầm\s+non|mẫu\s+giáo|trung\s+học\s+cơ\s+sở|trung\s+học\s+phổ\s+thông|"
+    r"phổ\s+thông|đại\s+học|cao\s+đẳng)|và(?=\s+\p{Lu})|\p{Lu}[\p{L}\p{M}&.'’-]*))+")
+
+
+def _school_before(lx: Lexicons, text: str, start: int) -> str | None:
+    """The school an article named last before `start` (`Trường THCS Lĩnh Nam … Hiệu
+    trưởng nhà trường`), when its name has more than the levels."""
+    last = None
+    for last in _SCHOOL.finditer(text, max(0, start - 1500), start):
+        pass
+    if last is None or not any(w[0].isupper() for w in last.group().split()[1:]):
+        return None
+    return expand(lx, " ".join(last.group().split()))
+
+
 def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = None) -> Official:
     positions = []
     for p in _merged(lx, text, person.positions):
@@ -1196,6 +1228,8 @@ def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = N
             organization = f"{p.body_prefix} {organization}"  # `UVTW Đảng` → `Trung ương Đảng`
         if organization and organization[0].islower() and _opens_with_head(lx, organization):
             organization = organization[0].upper() + organization[1:]  # `Trưởng phòng Tư pháp` → `Phòng Tư pháp`
+        if organization and fold(organization) in _THE_SCHOOL:
+            organization = _school_before(lx, text, p.start) or organization  # `Hiệu trưởng nhà trường`
         if organization and fold(p.title) in lx.ministry_titles and not fold(organization).startswith("bộ "):
             organization = f"Bộ {organization}"  # `Bộ trưởng Ngoại giao` heads `Bộ Ngoại giao`
         positions.append(Position(title=p.title, organization=organization,
