@@ -298,7 +298,19 @@ def extract(doc, rules, found) -> list[Official]:
     cap = _LATE_MENTIONS if time.perf_counter() > mentions_deadline else None
     if cap is not None and any(len(p.mentions) > cap for p in people.values()):
         ctx.warn(f"officials: out of time; at most {cap} mentions of each person kept")
-    return [_official(doc, lx, text, p, cap) for p in people.values()]
+    assembly = _about_national_assembly(text)
+    return [_official(doc, lx, text, p, cap, assembly) for p in people.values()]
+
+
+_ASSEMBLY = regex.compile(r"Quốc\s+hội|ĐBQH")
+_COUNCIL = regex.compile(r"HĐND|Hội\s+đồng\s+nhân\s+dân")
+
+
+def _about_national_assembly(text: str) -> bool:
+    """Whether the article is about the National Assembly more than a People's Council:
+    then a bare `đại biểu X (Quảng Trị)` is a deputy of the Assembly."""
+    assembly = len(_ASSEMBLY.findall(text))
+    return assembly > 0 and assembly > len(_COUNCIL.findall(text))
 
 
 _NUMBERED = regex.compile(r"[0-9]{1,3}[A-Za-z]?|[IVX]{1,5}")
@@ -1215,7 +1227,8 @@ def _school_before(lx: Lexicons, text: str, start: int) -> str | None:
     return expand(lx, " ".join(last.group().split()))
 
 
-def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = None) -> Official:
+def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = None,
+              assembly: bool = False) -> Official:
     positions = []
     for p in _merged(lx, text, person.positions):
         org_text = None
@@ -1232,6 +1245,8 @@ def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = N
             organization = _school_before(lx, text, p.start) or organization  # `Hiệu trưởng nhà trường`
         if organization and fold(p.title) in lx.ministry_titles and not fold(organization).startswith("bộ "):
             organization = f"Bộ {organization}"  # `Bộ trưởng Ngoại giao` heads `Bộ Ngoại giao`
+        if assembly and p.title == "Đại biểu" and (organization is None or fold(organization).startswith("đoàn ")):
+            organization = "Quốc hội"  # `Đại biểu Hoàng Xuân Lâm (đoàn Quảng Trị)` in a session of the Assembly
         positions.append(Position(title=p.title, organization=organization,
                                   organization_text=org_text, former=p.former, start=raw_start, end=raw_end))
     mentions = sorted({(s, e): r for s, e, r in person.mentions}.items())
