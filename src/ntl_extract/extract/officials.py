@@ -514,6 +514,8 @@ class _Reader:
             _ON_BEHALF.search(text, max(0, cand.start - 40), cand.start) is not None
         if on_behalf:
             before = None
+        elif before is None and _may_be_verb(text[max(0, cand.start - 40):cand.start]):
+            before = self._subject_of_clause(cand.start)
         chained = before is None and self.last_person is not None and self.last_end >= 0 \
             and _CHAIN_GAP.fullmatch(text, self.last_end, cand.start) is not None
         # A name that itself followed a title (`Phó Chủ tịch UBND tỉnh Lê Văn Hiếu, Giám đốc Sở …
@@ -618,6 +620,20 @@ class _Reader:
             self.known.asked = None
         self.memo[key] = (result, asked)
         return result
+
+    def _subject_of_clause(self, start: int):
+        """`Ông Cao Xuân Bảo sinh năm 1975, quê …, từng giữ các chức vụ Phó Giám đốc …`:
+        a verb of office opening a clause gives the office to the person the sentence
+        opens with (an honorific and a name)."""
+        verb = _CLAUSE_VERB.search(self.text, max(0, start - 40), start)
+        if verb is None:
+            return None
+        opening = _SENTENCE_START.search(self.text, max(0, start - 300), verb.start())
+        named = self.named_start.get(opening.end() if opening else -1)
+        if named is None:
+            return None
+        m = named.match
+        return m.group("name"), m.start("name"), m.end("name"), m.group("honorific"), m.group("rank"), None
 
     def _represented_body(self, start: int) -> list[Word]:
         """The body a title speaks for, named before it: `Đại diện <body>, <title> …`."""
@@ -805,6 +821,9 @@ def _may_act_for(text: str, start: int) -> bool:
 
 _PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
 _CHAIN_GAP = regex.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*[,–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|\(?\s*(?:nay|hiện|hiện nay) là\s+)?")
+_CLAUSE_VERB = regex.compile(r"[,;]\s*(?:(?:và|đồng\s+thời)\s+)?(?:từng\s+(?:là|làm|giữ\s+(?:các\s+)?(?:chức(?:\s+vụ)?|cương\s+vị))|"
+                            r"(?:hiện|hiện\s+nay|nay)\s+(?:là|giữ\s+chức(?:\s+vụ)?))\s+$")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?\n])\s*(?=[^.!?\n]*$)")
 _REPRESENTING = regex.compile(r"(?<![\p{L}])[Đđ]ại\s+diện\s+(\p{Lu}[^,;:.()\n]{2,100}?)\s*,\s*$")
 _OF_BODY = regex.compile(r"\s+(?:và\s+(?:các\s+)?đồng\s+nghiệp\s+)?(?:thuộc|của)\s+")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])của\s+$")
@@ -858,7 +877,7 @@ _VERBS_OF_OFFICE = (
     r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?|"
     r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+(?:chức(?:\s+vụ)?|cương\s+vị)|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
     r"(?:(?:xin|đã|vừa)\s+)?thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|"
-    r"(?:đã\s+)?từng\s+(?:là|làm|giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
+    r"(?:đã\s+)?từng\s+(?:là|làm|giữ\s+(?:các\s+)?chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
     r"trước\s+đó\s+là|về\s+(?:giữ\s+chức(?:\s+vụ)?|làm|nhận\s+công\s+tác\s+tại)|"
     r"(?:để\s+)?nhận\s+nhiệm\s+vụ(?:\s+mới)?(?:\s+là)?)")
 # `bà … là Phó Chủ tịch …`, `ông … làm Phó Trưởng ban …`: right after a name only. After a
@@ -871,7 +890,8 @@ _APPOSITION_END = r"(?:\s*\([^()\n]{1,40}\))?\s*\)?\s*[,–—-]?\s+"  # `…, (
 _VERB_AFTER_APPOSITION = regex.compile(_APPOSITION_END + _VERBS_OF_OFFICE + r"\s+$")
 # `ông … thôi giữ chức Chủ tịch …`: the office the verb names is a former one.
 _QUIT_BEFORE = regex.compile(r"(?<![\p{L}])(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|trước\s+đó\s+là|"
-                             r"từng\s+(?:là|làm|giữ\s+chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
+                             r"từng\s+(?:là|làm|giữ\s+(?:các\s+)?(?:chức(?:\s+vụ)?|cương\s+vị)|"
+                             r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
 # `ông … đã được Bộ Chính trị điều động, chỉ định giữ chức Bí thư …`: who gave the office
 # comes between `được` and the verb.
 # … and `chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức …` (membership first).
