@@ -124,8 +124,11 @@ _AFTER = regex.compile(
 # Words before a date that announce it as coming: a deadline (`trước 31/12`,
 # `chậm nhất ngày 15/8`) or a plan (`sẽ diễn ra ngày 12/2`, `dự kiến 20/9`).
 _AHEAD_BEFORE = regex.compile(
-    r"(?:(?<!\w)(?:trước|chậm nhất|hạn chót|hạn cuối|muộn nhất)(?:\s+ngày)?\s*"
+    r"(?:(?<!\w)(?:trước|chậm nhất|hạn chót|hạn cuối|muộn nhất|(?<!tính\s)đến)(?:\s+ngày)?\s*"
     r"|(?<!\w)(?:sẽ|dự kiến|sắp|chuẩn bị)(?!\w)[^.,;:!?\n]{0,32})\Z", regex.IGNORECASE)
+
+
+_WILL_AFTER = regex.compile(r"[\s,]*(?:sẽ|mới\s+sẽ)(?!\w)", regex.IGNORECASE)  # `ngày 30-6 sẽ có thêm …`
 
 
 def _direction(ctx: Context, start: int, end: int) -> float:
@@ -136,7 +139,9 @@ def _direction(ctx: Context, start: int, end: int) -> float:
     after = _AFTER.match(ctx.text, end, min(len(ctx.text), end + 20))
     if after:
         return -2 if after.group("last") else 1 if after.group("ahead") else -1
-    return CUED_AHEAD if _AHEAD_BEFORE.search(ctx.text, max(0, start - 40), start) else 0
+    if _AHEAD_BEFORE.search(ctx.text, max(0, start - 40), start) or _WILL_AFTER.match(ctx.text, end, end + 12):
+        return CUED_AHEAD
+    return 0
 
 
 # ----------------------------------------------------------------------- values
