@@ -156,14 +156,20 @@ def _word_before(ctx: Context, pos: int, skip: frozenset[str] = frozenset()) -> 
 _APPROX = frozenset(["hơn", "khoảng", "gần", "trên", "dưới", "tới", "đến", "ngót", "chừng", "tổng", "cộng"])
 
 
+_FEW_PLACES = 50
+
+
 def _is_score(ctx: Context, m, unit: str, value, unit_end: int) -> bool:
     """`điểm` counts places when a word says which (`43 điểm thi`, `46 điểm
     sạt lở`); bare (`đạt 25 điểm`, `VN-Index giảm 15 điểm`), with a subject word
     (`điểm môn Toán`, `điểm khối A`), after a verb that takes a score (`đạt`,
     `giành`) or with a fraction (`7,86 điểm`), it is a score."""
     words = [_key(w) for w in unit.split()]
-    if _word_before(ctx, m.start("amount"), _APPROX) in _set(ctx, "place_cues"):
+    before = _word_before(ctx, m.start("amount"), _APPROX)
+    if before in _set(ctx, "place_cues"):
         return False  # `sạt lở 46 điểm`, `ngập 12 điểm`
+    if before in _set(ctx, "place_cues_few") and value <= _FEW_PLACES:
+        return False  # `bắn pháo hoa tại 3 điểm` (but an index closes `tại 1.250 điểm`)
     if len(words) == 1:
         # `120 điểm có nguy cơ sạt lở`: a clause after the bare noun says what places
         after = ctx.text[unit_end:unit_end + 30].lower()

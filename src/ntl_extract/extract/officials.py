@@ -864,6 +864,10 @@ def _may_separate(before: str) -> bool:
     return before.rstrip().endswith(_SEPARATOR_ENDS)
 
 
+_NAMED_AFTER = regex.compile(
+    r"(?<![\p{L}])(?:chuyên|trường|THPT|THCS|đường|phố|phường|xã|quận|huyện|cầu|công\s+viên|quảng\s+trường|"
+    r"bệnh\s+viện|nhà\s+văn\s+hóa|khu\s+tưởng\s+niệm|tượng\s+đài|đền|lăng|giải(?:\s+thưởng)?)\s+$",
+    regex.IGNORECASE)
 _CAPITAL_WORD_END = regex.compile(r"\p{Lu}\p{Ll}*\s$")
 _NAME_WORD = r"(?:[HK]['’])?\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)?"
 _BARE_NAME = regex.compile(r"(?<![\p{L}'-])((?:" + _NAME_WORD + r"\s){1,4}" + _NAME_WORD + ")$")
@@ -971,6 +975,8 @@ def _bare_name_before(text, end, known, lx, lookback: int) -> str | None:
     start = end - len(name)
     if _CAPITAL_WORD_END.search(text[max(0, start - lookback):start]):
         return None
+    if _NAMED_AFTER.search(text, max(0, start - 24), start):
+        return None  # `Trường THPT chuyên Lý Tự Trọng, …`, `đường Nguyễn Huệ, …`: a thing named after a person
     return name
 
 
