@@ -883,7 +883,8 @@ _VERBS_OF_OFFICE = (
     r"(?:(?:xin|đã|vừa)\s+)?thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|"
     r"(?:đã\s+)?từng\s+(?:là|làm|giữ\s+(?:các\s+)?chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
     r"trước\s+đó\s+là|về\s+(?:giữ\s+chức(?:\s+vụ)?|làm|nhận\s+công\s+tác\s+tại)|"
-    r"(?:để\s+)?nhận\s+nhiệm\s+vụ(?:\s+mới)?(?:\s+là)?)")
+    r"(?:để\s+)?nhận\s+nhiệm\s+vụ(?:\s+mới)?(?:\s+là)?|"
+    r"(?:để\s+)?(?:bầu|ứng\s+cử)\s+(?:giữ\s+chức(?:\s+vụ)?|làm|vào\s+chức(?:\s+vụ)?))")
 # `bà … là Phó Chủ tịch …`, `ông … làm Phó Trưởng ban …`: right after a name only. After a
 # position (`…, Phó Chủ tịch UBND tỉnh làm trưởng đoàn`) the verb gives the person no new office.
 _BARE_VERBS = r"(?:(?:(?:đang|hiện|hiện\s+đang)\s+)?làm|(?:(?:hiện|hiện\s+nay|nay|đang|hiện\s+đang)\s+)?là)"

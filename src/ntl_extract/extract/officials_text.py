@@ -41,11 +41,11 @@ canonical = _remembered(_canonical)
 fold = _remembered(_fold)
 
 
-# A word, a bracketed aside, or one delimiter. `TP.` and `Tp.` keep their dot
-# (`TP. Hà Nội`), and letters joined by `.`/`-` stay one word (`TP.HCM`, `Lao-động`).
+# A word, a bracketed aside, or one delimiter. `TP.`, `Tp.`, `TX.`, `TT.`, `P.`, `Q.`, `H.` keep
+# their dot (`TP. Hà Nội`, `P. Vĩnh Niệm`), and letters joined by `.`/`-` stay one word (`TP.HCM`, `Lao-động`).
 # (Runs of letters are single repeats, which the regex module matches fastest.)
 _WORD = regex.compile(
-    r"(?:TP|Tp)\.(?!\p{L})|\p{Lu}{1,4}(?:,\p{Lu}[\p{Lu}&]*)+(?![\p{L}\p{M}])"  # `VH,TT&DL`: one abbreviation
+    r"(?:TP|Tp)\.(?!\p{L})|(?:TX|TT|P|Q|H)\.(?![\p{L}0-9])|\p{Lu}{1,4}(?:,\p{Lu}[\p{Lu}&]*)+(?![\p{L}\p{M}])"  # `VH,TT&DL`: one abbreviation
     r"|[\p{L}\p{M}][\p{L}\p{M}&'’/]*(?:[.-](?=[\p{L}\p{M}])[\p{L}\p{M}&'’/]*)*|[0-9]+[\p{L}0-9]*"
     r"|\([^()\n]{1,40}\)|[,;:.!?\"“”–—)-]")
 # A Vietnamese syllable written without its marks; a word that is none (`Carlos`,
