@@ -324,10 +324,12 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             if views_m:
                 views = int(regex.sub(r"[.,]", "", views_m[1]))
             labelled_author = labelled_author or _author_in_line(line)
+            index -= 1  # a stamp or a view count is no candidate for the title: not counted
             continue
         views_m = _VIEWS.search(line)
         if views_m and len(line) < 60:
             views = int(regex.sub(r"[.,]", "", views_m[1]))
+            index -= 1
             continue
         outlet_m = _OUTLET.match(line)
         if outlet_m and outlet is None:

@@ -299,7 +299,26 @@ def extract(doc, rules, found) -> list[Official]:
     if cap is not None and any(len(p.mentions) > cap for p in people.values()):
         ctx.warn(f"officials: out of time; at most {cap} mentions of each person kept")
     assembly = _about_national_assembly(text)
-    return [_official(doc, lx, text, p, cap, assembly) for p in people.values()]
+    defined = _defined_abbreviations(text)
+    return [_official(doc, lx, text, p, cap, assembly, defined) for p in people.values()]
+
+
+# `Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu (C03)`: a body's name,
+# then the short form the article uses for it from there on.
+_DEFINED = regex.compile(
+    r"(?<![\p{L}])((?:Cục|Tổng\s+cục|Vụ|Sở|Ban|Ủy\s+ban|Uỷ\s+ban|Trung\s+tâm|Viện|Cơ\s+quan|Văn\s+phòng|"
+    r"Thanh\s+tra|Tòa\s+án|Toà\s+án|Học\s+viện|Bộ\s+Tư\s+lệnh|Phòng|Chi\s+cục|Quỹ)\s[^()\n.;:]{3,150}?)"
+    r"\s*\((\p{Lu}[\p{Lu}0-9&-]{1,9})\)")
+
+
+def _defined_abbreviations(text: str) -> dict[str, str]:
+    """The short forms an article defines for bodies (`… (C03)`), each the first time."""
+    out: dict[str, str] = {}
+    if "(" not in text:
+        return out
+    for m in _DEFINED.finditer(text):
+        out.setdefault(m.group(2), " ".join(m.group(1).split()))
+    return out
 
 
 _ASSEMBLY = regex.compile(r"Quốc\s+hội|ĐBQH")
@@ -314,7 +333,7 @@ def _about_national_assembly(text: str) -> bool:
 
 
 _NUMBERED = regex.compile(r"[0-9]{1,3}[A-Za-z]?|[IVX]{1,5}")
-_AGE_BEFORE = regex.compile(r"\s*,\s*[0-9]{1,3}\s+tuổi\s*,?\s*$")
+_AGE_BEFORE = regex.compile(r"(?:\s*,\s*[0-9]{1,3}\s+tuổi|\s*\([^()\n]{1,40}\))\s*,?\s*$")  # `…, 48 tuổi,`, `… (SN 1962),`
 _COMMITTEE_ENDS = frozenset([fold("ủy"), fold("uỷ")])
 
 
@@ -882,7 +901,7 @@ _VERBS_OF_OFFICE = (
     r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+(?:chức(?:\s+vụ)?|cương\s+vị)|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
     r"(?:(?:xin|đã|vừa)\s+)?thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|"
     r"(?:đã\s+)?từng\s+(?:là|làm|giữ\s+(?:các\s+)?chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
-    r"trước\s+đó\s+là|về\s+(?:giữ\s+chức(?:\s+vụ)?|làm|nhận\s+công\s+tác\s+tại)|"
+    r"(?:trước\s+đó|khi\s+đó|lúc\s+đó|thời\s+điểm\s+đó)\s+là|về\s+(?:giữ\s+chức(?:\s+vụ)?|làm|nhận\s+công\s+tác\s+tại)|"
     r"(?:để\s+)?nhận\s+nhiệm\s+vụ(?:\s+mới)?(?:\s+là)?|"
     r"(?:để\s+)?(?:bầu|ứng\s+cử)\s+(?:giữ\s+chức(?:\s+vụ)?|làm|vào\s+chức(?:\s+vụ)?))")
 # `bà … là Phó Chủ tịch …`, `ông … làm Phó Trưởng ban …`: right after a name only. After a
@@ -894,7 +913,7 @@ _VERB_SEPARATOR = regex.compile(r"\s+(?:" + _VERBS_OF_OFFICE + "|" + _BARE_VERBS
 _APPOSITION_END = r"(?:\s*\([^()\n]{1,40}\))?\s*\)?\s*[,–—-]?\s+"  # `…, (49 tuổi),`, `(Trưởng phòng …)`
 _VERB_AFTER_APPOSITION = regex.compile(_APPOSITION_END + _VERBS_OF_OFFICE + r"\s+$")
 # `ông … thôi giữ chức Chủ tịch …`: the office the verb names is a former one.
-_QUIT_BEFORE = regex.compile(r"(?<![\p{L}])(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|trước\s+đó\s+là|"
+_QUIT_BEFORE = regex.compile(r"(?<![\p{L}])(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|(?:trước|khi|lúc|thời\s+điểm)\s+đó\s+là|"
                              r"từng\s+(?:là|làm|giữ\s+(?:các\s+)?(?:chức(?:\s+vụ)?|cương\s+vị)|"
                              r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
 # `ông … đã được Bộ Chính trị điều động, chỉ định giữ chức Bí thư …`: who gave the office
@@ -1255,7 +1274,7 @@ def _school_before(lx: Lexicons, text: str, start: int) -> str | None:
 
 
 def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = None,
-              assembly: bool = False) -> Official:
+              assembly: bool = False, defined: dict[str, str] | None = None) -> Official:
     positions = []
     for p in _merged(lx, text, person.positions):
         org_text = None
@@ -1268,6 +1287,9 @@ def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = N
             organization = f"{p.body_prefix} {organization}"  # `UVTW Đảng` → `Trung ương Đảng`
         if organization and organization[0].islower() and _opens_with_head(lx, organization):
             organization = organization[0].upper() + organization[1:]  # `Trưởng phòng Tư pháp` → `Phòng Tư pháp`
+        if organization and defined and organization.split()[0] in defined:
+            head, _, rest = organization.partition(" ")  # `C03` → the name the article gave it
+            organization = f"{defined[head]} {rest}".strip()
         if organization and fold(organization) in _THE_SCHOOL:
             organization = _school_before(lx, text, p.start) or organization  # `Hiệu trưởng nhà trường`
         if organization and fold(p.title) in lx.ministry_titles and not fold(organization).startswith("bộ "):

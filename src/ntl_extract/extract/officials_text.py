@@ -44,6 +44,7 @@ fold = _remembered(_fold)
 # A word, a bracketed aside, or one delimiter. `TP.`, `Tp.`, `TX.`, `TT.`, `P.`, `Q.`, `H.` keep
 # their dot (`TP. Hà Nội`, `P. Vĩnh Niệm`), and letters joined by `.`/`-` stay one word (`TP.HCM`, `Lao-động`).
 # (Runs of letters are single repeats, which the regex module matches fastest.)
+_TAI, _CAO, _CAP = fold("tại"), fold("cao"), fold("cấp")
 _WORD = regex.compile(
     r"(?:TP|Tp)\.(?!\p{L})|(?:TX|TT|P|Q|H)\.(?![\p{L}0-9])|\p{Lu}{1,4}(?:,\p{Lu}[\p{Lu}&]*)+(?![\p{L}\p{M}])"  # `VH,TT&DL`: one abbreviation
     r"|[\p{L}\p{M}][\p{L}\p{M}&'’/]*(?:[.-](?=[\p{L}\p{M}])[\p{L}\p{M}&'’/]*)*|[0-9]+[\p{L}0-9]*"
@@ -413,7 +414,9 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             break  # `Sở Công Thương và Lý Văn Kim, …`, `… và Ngoại trưởng …`
         capital = w.capital
         if not capital and (pair in stops or key in stops) and not (
-                key in ("và", "của") and seen_head and j + 1 < n and _continues(lx, ws[j + 1])):
+                key in ("và", "của") and seen_head and j + 1 < n and _continues(lx, ws[j + 1])) and not (
+                key == _TAI and j >= 2 and ws[j - 1].key == _CAO and ws[j - 2].key == _CAP
+                and j + 1 < n and ws[j + 1].capital):  # `Tòa án nhân dân cấp cao tại Đà Nẵng`
             break
         if (after_place or (prev is not None and not prev.capital and prev.key in place_words)) \
                 and not capital and key not in place_words and key not in _AFTER_PLACE and key not in lx.org_lower \
