@@ -300,7 +300,18 @@ def extract(doc, rules, found) -> list[Official]:
         ctx.warn(f"officials: out of time; at most {cap} mentions of each person kept")
     assembly = _about_national_assembly(text)
     defined = _defined_abbreviations(text)
-    return [_official(doc, lx, text, p, cap, assembly, defined) for p in people.values()]
+    ministry = _the_ministry(lx, text, people)
+    return [_official(doc, lx, text, p, cap, assembly, defined, ministry) for p in people.values()]
+
+
+def _the_ministry(lx: Lexicons, text: str, people: dict[str, _Person]) -> str | None:
+    """The one ministry the article's ministers and deputy ministers name, if only one:
+    `…, Bộ trưởng Bộ Nông nghiệp và Môi trường; Hà Thị Lan Anh, Thứ trưởng Thường trực`
+    — the deputy's title, written bare, is of that ministry."""
+    named = {expand(lx, _org_text(p.org_words, text)) for person in people.values() for p in person.positions
+             if p.org_words and fold(p.title) in lx.ministry_titles}
+    named = {n for n in named if fold(n).startswith("bộ ")}
+    return named.pop() if len(named) == 1 else None
 
 
 # `Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu (C03)`: a body's name,
@@ -1274,7 +1285,8 @@ def _school_before(lx: Lexicons, text: str, start: int) -> str | None:
 
 
 def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = None,
-              assembly: bool = False, defined: dict[str, str] | None = None) -> Official:
+              assembly: bool = False, defined: dict[str, str] | None = None,
+              ministry: str | None = None) -> Official:
     positions = []
     for p in _merged(lx, text, person.positions):
         org_text = None
@@ -1294,6 +1306,8 @@ def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = N
             organization = _school_before(lx, text, p.start) or organization  # `Hiệu trưởng nhà trường`
         if organization and fold(p.title) in lx.ministry_titles and not fold(organization).startswith("bộ "):
             organization = f"Bộ {organization}"  # `Bộ trưởng Ngoại giao` heads `Bộ Ngoại giao`
+        if organization is None and ministry and fold(p.title) in lx.ministry_titles:
+            organization = ministry  # `Hà Thị Lan Anh, Thứ trưởng Thường trực` beside the ministry's minister
         if assembly and p.title == "Đại biểu" and (organization is None or fold(organization).startswith("đoàn ")):
             organization = "Quốc hội"  # `Đại biểu Hoàng Xuân Lâm (đoàn Quảng Trị)` in a session of the Assembly
         positions.append(Position(title=p.title, organization=organization,
