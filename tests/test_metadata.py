@@ -8,6 +8,16 @@ from ntl_extract import extract
 
 CASES = [
     # (text, field, expected)
+    # a section name of six words with commas, then the headline
+    ("CỔNG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH\nPhòng, chống tham nhũng, tiêu cực\n"
+     "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh họp phiên thường kỳ quý III/2023\n"
+     "Cập nhật: 16:10, 12/10/2023\nNội dung bài viết dài, kết thúc bằng dấu chấm.\n",
+     {"title": "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh họp phiên thường kỳ quý III/2023",
+      "category": "Phòng, chống tham nhũng, tiêu cực"}),
+    # a stamp and a view count between the section and the headline
+    ("PHÁP LUẬT\nCập nhật lúc 16:10, 22/11/2018\nLượt xem: 1.532\n"
+     "Tòa phúc thẩm giảm án cho cựu Phó Chủ tịch UBND thành phố\n(BKH) - Ngày 21-11, tòa mở phiên phúc thẩm.\n",
+     {"title": "Tòa phúc thẩm giảm án cho cựu Phó Chủ tịch UBND thành phố", "category": "PHÁP LUẬT", "views": 1532}),
     ("TIN TỨC SỰ KIỆN\nTiêu đề bài viết\nNgày đăng 03/07/2024 | 10:35 | Lượt xem: 1.238\n\nNội dung bài.\n\nThanh Hải",
      {"category": "TIN TỨC SỰ KIỆN", "title": "Tiêu đề bài viết", "published": "2024-07-03T10:35+07:00",
       "views": 1238, "author": "Thanh Hải"}),

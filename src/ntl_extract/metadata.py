@@ -90,7 +90,8 @@ _BYLINE = regex.compile(
 # ` | ` (`Trang chủ / Tin tức / Kinh tế`, `Thế giới | Ngoại giao`).
 # (`»` reaches here as `"`, the normalised quote, so a quote between spaces separates too.)
 _BREADCRUMB = regex.compile(r"^(?:[^›»>/|\"]{1,40}\s*(?:›|»|>|\s/\s|\s\|\s|\s\"\s)\s*)+[^›»>/|\"]{1,40}$")
-_SECTION_WORDS = 5  # a head line this short (in words), followed by a longer one, is a section name
+_SECTION_WORDS = 7  # a head line this short (in words), followed by a longer one, is a section name
+_HEADLINE_WORDS = 6  # … when that one has more words than this and than the section line
 _SECTION_DASH = regex.compile(r"\s+[-–—]\s+")  # between the parts of a section line
 _WORDS = regex.compile(r"\w+")
 # Labels a byline may carry: `Tin: …`, `Bài, ảnh: …`, `Tin và ảnh: …`, `Thực hiện: …`.
@@ -203,7 +204,7 @@ def _is_section(line: str, following: list[tuple[int, int]], text: str) -> bool:
             continue
         title_like = (not _SENTENCE_END.search(nxt) and ". " not in nxt and not _OUTLET.match(nxt)
                       and len(nxt) <= 200)
-        return title_like and len(nxt.split()) > _SECTION_WORDS + 1
+        return title_like and len(nxt.split()) > max(_HEADLINE_WORDS, len(line.split()))
     return False
 
 
