@@ -298,7 +298,8 @@ def extract(doc, rules, found) -> list[Official]:
     cap = _LATE_MENTIONS if time.perf_counter() > mentions_deadline else None
     if cap is not None and any(len(p.mentions) > cap for p in people.values()):
         ctx.warn(f"officials: out of time; at most {cap} mentions of each person kept")
-    assembly = _about_national_assembly(text)
+    assembly = any(p.title == "Đại biểu" for person in people.values() for p in person.positions) \
+        and _about_national_assembly(text)
     defined = _defined_abbreviations(text)
     ministry = _the_ministry(lx, text, people)
     return [_official(doc, lx, text, p, cap, assembly, defined, ministry) for p in people.values()]
@@ -332,15 +333,13 @@ def _defined_abbreviations(text: str) -> dict[str, str]:
     return out
 
 
-_ASSEMBLY = regex.compile(r"Quốc\s+hội|ĐBQH")
-_COUNCIL = regex.compile(r"HĐND|Hội\s+đồng\s+nhân\s+dân")
 
 
 def _about_national_assembly(text: str) -> bool:
     """Whether the article is about the National Assembly more than a People's Council:
     then a bare `đại biểu X (Quảng Trị)` is a deputy of the Assembly."""
-    assembly = len(_ASSEMBLY.findall(text))
-    return assembly > 0 and assembly > len(_COUNCIL.findall(text))
+    assembly = text.count("Quốc hội") + text.count("ĐBQH")
+    return assembly > 0 and assembly > text.count("HĐND") + text.count("Hội đồng nhân dân")
 
 
 _NUMBERED = regex.compile(r"[0-9]{1,3}[A-Za-z]?|[IVX]{1,5}")
