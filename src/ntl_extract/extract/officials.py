@@ -507,6 +507,7 @@ class _Reader:
         self.last_end = -1
         self.covered = -1  # end of the last organisation read: titles inside it are part of it
         self.title_name_end = -1  # end of the last name read after its title
+        self.named_after_title_end = -1  # where the reading after the last such name went on from
 
     def read(self) -> bool:
         """Read every title; False when the time ran out first."""
@@ -573,6 +574,9 @@ class _Reader:
             person.positions.extend(self.pending + [position])
             self.pending = []
             self.last_person, self.last_end = person, _after_bracket(text, name_words[-1].end)
+            # `Bộ trưởng A Trịnh X và Bộ trưởng B, bà Y`: after a name written after its title,
+            # `và` and another title bring another person.
+            self.named_after_title_end = self.last_end
             if not position.org_words:
                 body = self._apposed_body(self.last_end)
                 if body:  # `Kiểm sát viên Lê Văn An, Viện kiểm sát nhân dân tỉnh, …`
@@ -600,6 +604,7 @@ class _Reader:
             person.positions.append(position)
             self.last_person, self.last_end = person, position.end
         elif self.last_person is not None and gap is not None \
+                and not (gap.strip() == "và" and self.last_end == self.named_after_title_end) \
                 and ((_CHAIN_GAP.fullmatch(gap) and (org_words or ends_cleanly or gap.strip() in ("và", "kiêm")))
                      or _VERB_AFTER_APPOSITION.fullmatch(gap) or _VERB_BY_AGENT_AFTER_APPOSITION.fullmatch(gap)):
             self.last_person.positions.append(position)
@@ -1000,8 +1005,9 @@ def _bare_name_before(text, end, known, lx, lookback: int) -> str | None:
     if not found:
         return None
     name = found.group(1)
-    if fold(name) not in known and (fold(name.split()[0]) not in lx.surnames or fold(name) in lx.places):
-        return None
+    if fold(name) not in known and (fold(name.split()[0]) not in lx.surnames or fold(name) in lx.places
+                                    or starts_with_place(lx, words(name, 0))):
+        return None  # `… Thủ tướng Thái Lan Siriwan Chaiyaporn, …`: a country, then a name
     start = end - len(name)
     if _CAPITAL_WORD_END.search(text[max(0, start - lookback):start]):
         return None
