@@ -382,7 +382,8 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
         if first.islower() and not w.capital and prev is not None and prev.capital and is_full_name(lx, ws, i, j, known) \
                 and not _names_its_head(lx, ws, i, j):
             break  # `… tỉnh Quảng Ninh Vũ Thị Hạnh kiểm tra`: the name ends here
-        after_comma = _comma_name_rest(lx, ws, j) if w.text == "," and seen_head else 0
+        after_comma = (_comma_name_rest(lx, ws, j) or _field_list_rest(lx, text, ws, j)) \
+            if w.text == "," and seen_head else 0
         if after_comma:
             j += 1 + after_comma  # `Bộ Văn hóa, Thể thao và Du lịch`
             count += after_comma
@@ -449,6 +450,32 @@ def _comma_name_rest(lx: Lexicons, ws: list[Word], j: int) -> int:
                 and tuple(w.key for w in ws[j - len(before):j]) == before \
                 and tuple(w.key for w in ws[j + 1:j + 1 + len(after)]) == after:
             return len(after)
+    return 0
+
+
+_VA = fold("và")
+
+
+def _field_list_rest(lx: Lexicons, text: str, ws: list[Word], j: int) -> int:
+    """`Thương mại, Công nghiệp và Năng lượng`: fields listed with commas and a last `và`
+    inside one body's name. The words after the comma at `j`, up to that `và`, when each
+    field opens with a capital, the first opens no body, title or name, no word ends a
+    body, and a capital follows `và`."""
+    if j + 1 >= len(ws):
+        return 0
+    first = ws[j + 1]
+    if not first.capital or first.key in lx.org_heads or lx.starts_title(text, first.start) \
+            or name_follows(lx, ws, j + 1):
+        return 0
+    for k in range(j + 1, min(len(ws) - 1, j + 9)):
+        w = ws[k]
+        if w.key == _VA:
+            return k - j if k > j + 1 and ws[k + 1].capital else 0
+        if w.text == ",":
+            if not ws[k + 1].capital:
+                return 0  # each field opens with a capital
+        elif not w.text[0].isalpha() or w.key in lx.stops:
+            return 0
     return 0
 
 
