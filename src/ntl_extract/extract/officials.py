@@ -609,8 +609,10 @@ class _Reader:
                      or _VERB_AFTER_APPOSITION.fullmatch(gap) or _VERB_BY_AGENT_AFTER_APPOSITION.fullmatch(gap)):
             self.last_person.positions.append(position)
             self.last_end = position.end
-        elif ends_cleanly and _COMMA.match(text, position.end) and (org_words or title_text[0].isupper()):
-            apposed = self.named_start.get(_COMMA.match(text, position.end).end())
+        elif (comma := _COMMA.match(text, _after_bracket(text, position.end))) \
+                and (org_words or title_text[0].isupper()):
+            # (`Giám đốc Sở Y tế (SYT), bà …`: past the body's short form in brackets)
+            apposed = self.named_start.get(comma.end())
             if apposed is not None and _OF_BEFORE.search(text, max(0, cand.start - 6), cand.start) \
                     and _OWN_TITLE.match(text, apposed.match.end("name")):
                 apposed = None  # `Quyết định … của Thủ tướng Chính phủ, ông A - Phó Bí thư …`: A is not the PM
