@@ -291,7 +291,9 @@ def extract(doc, rules, found) -> list[Official]:
     people = _given_names_merged(people, [c.match for c in named])
     for person in people.values():
         _share_bodies(lx, text, person.positions)
-        person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))]
+        # A company's office with its company unnamed (`ông X, Tổng giám đốc, cho biết`) is a business one.
+        person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))
+                            and (p.org_words or fold(p.title) not in lx.company_titles)]
     people = {k: p for k, p in people.items() if p.positions and k != author}
     if not _add_mentions(lx, text, people, named, mentions_deadline):
         ctx.warn("officials: too many names to find all their mentions in time; the rest were skipped")

@@ -45,6 +45,7 @@ fold = _remembered(_fold)
 # their dot (`TP. Hà Nội`, `P. Vĩnh Niệm`), and letters joined by `.`/`-` stay one word (`TP.HCM`, `Lao-động`).
 # (Runs of letters are single repeats, which the regex module matches fastest.)
 _TAI, _CAO, _CAP = fold("tại"), fold("cao"), fold("cấp")
+_XA, _HOI = fold("xã"), fold("hội")
 _WORD = regex.compile(
     r"(?:TP|Tp)\.(?!\p{L})|(?:TX|TT|P|Q|H)\.(?![\p{L}0-9])|\p{Lu}{1,4}(?:,\p{Lu}[\p{Lu}&]*)+(?![\p{L}\p{M}])"  # `VH,TT&DL`: one abbreviation
     r"|[\p{L}\p{M}][\p{L}\p{M}&'’/]*(?:[.-](?=[\p{L}\p{M}])[\p{L}\p{M}&'’/]*)*|[0-9]+[\p{L}0-9]*"
@@ -116,6 +117,8 @@ class Lexicons:
         self.company_words = {fold(w) for w in tb["company_words"]}
         self.private = _folded_words_rx(tb["private_org_words"])
         self.public = _folded_words_rx(tb["public_org_words"])
+        self.public_head = _folded_words_rx(tb["public_org_heads"])  # matched where the body's name opens
+        self.company_titles = {fold(t) for t in tb["company_titles"]}
         self.abbr_rx = regex.compile(
             r"(?<![\w&.])(?:" + "|".join(map(regex.escape, sorted(self.abbreviations, key=len, reverse=True)))
             + r")(?![\w&])")
@@ -125,6 +128,9 @@ class Lexicons:
 
     def starts_title(self, text: str, pos: int) -> bool:
         return self.title_rx is not None and self.title_rx.match(text, pos) is not None
+
+
+_BRAND_BANK = regex.compile(r"(?<![\w])\w{2,}bank(?![\w])")  # `KTBank`, `Techcombank`: a bank's brand
 
 
 def _folded_words_rx(words) -> regex.Pattern:
@@ -421,8 +427,8 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             break
         if (after_place or (prev is not None and not prev.capital and prev.key in place_words)) \
                 and not capital and key not in place_words and key not in _AFTER_PLACE and key not in lx.org_lower \
-                and not first.isdigit():
-            break  # `Công an tỉnh Hải Dương chỉ đạo`, `Hội đồng NVQS huyện căn dặn`
+                and not first.isdigit() and not (prev is not None and prev.key == _XA and key == _HOI):
+            break  # `Công an tỉnh Hải Dương chỉ đạo`, `Hội đồng NVQS huyện căn dặn` (`xã hội` is no commune)
         if not capital and pair in heads and count + 2 <= lx.max_org_words:
             seen_head, after_place = True, False  # `Giám đốc bệnh viện cho biết`: a head of two words
             j += 2
@@ -537,7 +543,8 @@ def expand(lx: Lexicons, org: str | None) -> str | None:
 
 
 def is_private(lx: Lexicons, org: str | None) -> bool:
-    """A company, cooperative or shop: its heads are business people."""
+    """A company, cooperative or shop: its heads are business people. A state body whose
+    name holds such a word (`Cục Tài chính doanh nghiệp`) is none."""
     if not org:
         return False
     private = lx.privates.get(org)
@@ -545,5 +552,6 @@ def is_private(lx: Lexicons, org: str | None) -> bool:
         if len(lx.privates) >= 100_000:
             lx.privates.clear()
         folded = fold(org)
-        private = lx.privates[org] = lx.private.search(folded) is not None and lx.public.search(folded) is None
+        private = lx.privates[org] = (lx.private.search(folded) is not None or _BRAND_BANK.search(folded) is not None) \
+            and lx.public.search(folded) is None and lx.public_head.match(folded) is None
     return private
