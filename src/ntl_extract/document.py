@@ -117,7 +117,8 @@ class Doc:
 def twelve_hour(hour: int, marker: str) -> int | None:
     """The hour on a 24-hour clock of `hour` on a twelve-hour one: `PM` and `CH`
     (chiều) are the afternoon, `AM` and `SA` (sáng) the morning (`3:40 PM` → 15,
-    `12:05 AM` → 0); None for an hour past 12, which no twelve-hour clock shows."""
+    `12:05 AM` → 0). An afternoon hour already past 12 (`14:35 PM`, a site that prints a
+    24-hour clock and the marker too) stays as it is; a morning one is None."""
     if hour > 12:
-        return None
+        return hour if hour < 24 and marker.upper() in ("PM", "CH") else None
     return hour % 12 + (12 if marker.upper() in ("PM", "CH") else 0)

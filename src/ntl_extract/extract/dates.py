@@ -124,7 +124,7 @@ _AFTER = regex.compile(
 # Words before a date that announce it as coming: a deadline (`trước 31/12`,
 # `chậm nhất ngày 15/8`) or a plan (`sẽ diễn ra ngày 12/2`, `dự kiến 20/9`).
 _AHEAD_BEFORE = regex.compile(
-    r"(?:(?<!\w)(?:trước|chậm nhất|hạn chót|hạn cuối|muộn nhất|(?<!tính\s)đến)(?:\s+ngày)?\s*"
+    r"(?:(?<!\w)(?:trước|chậm nhất|hạn chót|hạn cuối|muộn nhất|(?<!tính\s)đến(?:\s+hết)?)(?:\s+(?:ngày|tháng))?\s*"
     r"|(?<!\w)(?:sẽ|dự kiến|sắp|chuẩn bị)(?!\w)[^.,;:!?\n]{0,32})\Z", regex.IGNORECASE)
 
 
