@@ -886,13 +886,13 @@ def _ends_segment(text: str, end: int) -> bool:
 # Between a name and its office; the age, birth year or party membership may come first
 # (`(SN 1971, nguyên …`, `…, 57 tuổi, Giám đốc …`, `…, đảng viên, Trưởng phòng …`).
 _SEPARATOR = regex.compile(
-    r"(?:\s*[-–—,(]\s*(?:(?:SN|sinh\s+năm)\s*[0-9]{4}\s*,\s*|[0-9]{1,3}\s+tuổi\s*,\s*|đảng\s+viên\s*,\s*)?(?:(?:nguyên|cựu)\s+)?"
+    r"(?:\s*[-–—,(]\s*(?:(?:SN|sinh\s+năm)\s*[0-9]{4}\s*,\s*|[0-9]{1,3}\s+tuổi\s*,\s*|đảng\s+viên\s*,\s*)?(?:(?:nguyên|cựu|tân|quyền)\s+)?"
     r"|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*|\s+(?:nguyên|cựu)\s+"
     r"|\s+[0-9]{1,3}\s+tuổi\s*[-–—,]\s*(?:(?:nguyên|cựu)\s+)?)$")
 # `Ông Cao Văn Nhân nguyên Phó Chủ tịch …`: `nguyên` alone may join a name to its former office.
 _FORMER_AT = regex.compile(r"(?:nguyên|cựu)\s")
 _SPACE_END = regex.compile(r"\s+$")
-_SEPARATOR_ENDS = ("-", "–", "—", ",", "(", "nguyên", "cựu")  # what a `_SEPARATOR` match ends with, but white space
+_SEPARATOR_ENDS = ("-", "–", "—", ",", "(", "nguyên", "cựu", "tân", "quyền")  # what a `_SEPARATOR` match ends with, but white space
 
 
 def _may_separate(before: str) -> bool:
@@ -915,7 +915,7 @@ _VERBS_OF_OFFICE = (
     r"(?:(?:tái\s+)?đắc\s+cử|tái\s+cử|trúng\s+cử|"
     r"(?:(?:vừa|đã|mới)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:(?:điều\s+động|luân\s+chuyển)\s*(?:,|và)?\s*)?"
     r"(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|luân\s+chuyển|"
-    r"phân\s+công|chỉ\s+định|cử|giao|công\s+nhận)(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
+    r"phân\s+công|chỉ\s+định|cử|giao|công\s+nhận)(?:\s+(?:(?:về\s+)?giữ\s+chức(?:\s+vụ)?|(?:về\s+)?làm|là|vào\s+chức(?:\s+vụ)?|"
     r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?|"
     r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+(?:chức(?:\s+vụ)?|cương\s+vị)|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
     r"(?:(?:xin|đã|vừa)\s+)?thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|"
@@ -942,7 +942,7 @@ _BY_AGENT = (r"(?:(?:vừa|đã|mới)\s+)?được\s+(?:\p{Lu}[^\n,.;:()]{1,60}
              r"(?:(?:điều\s+động|luân\s+chuyển|giới\s+thiệu)\s*(?:,|và)?\s*)?"
              r"(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|luân\s+chuyển|phân\s+công|chỉ\s+định|cử|giao|"
              r"công\s+nhận|hiệp\s+thương\s+cử)(?:\s+tham\s+gia\s+[^\n.;:()]{1,80}?\s+và)?"
-             r"(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|là|vào\s+chức(?:\s+vụ)?|"
+             r"(?:\s+(?:(?:về\s+)?giữ\s+chức(?:\s+vụ)?|(?:về\s+)?làm|là|vào\s+chức(?:\s+vụ)?|"
              r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?")
 _VERB_BY_AGENT = regex.compile(r"\s+" + _BY_AGENT + r"\s+$")
 _VERB_BY_AGENT_AFTER_APPOSITION = regex.compile(_APPOSITION_END + _BY_AGENT + r"\s+$")

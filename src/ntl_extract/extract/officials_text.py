@@ -46,6 +46,8 @@ fold = _remembered(_fold)
 # (Runs of letters are single repeats, which the regex module matches fastest.)
 _TAI, _CAO, _CAP = fold("tại"), fold("cao"), fold("cấp")
 _XA, _HOI = fold("xã"), fold("hội")
+_VE, _O = fold("về"), fold("ở")
+_ABOUT_HEADS = frozenset(fold(w) for w in ("Ban", "Ủy", "Uỷ", "Cục", "Hội", "Vụ"))  # first words of `Ủy ban`, `Hội đồng` …
 _WORD = regex.compile(
     r"(?:TP|Tp)\.(?!\p{L})|(?:TX|TT|P|Q|H)\.(?![\p{L}0-9])|\p{Lu}{1,4}(?:,\p{Lu}[\p{Lu}&]*)+(?![\p{L}\p{M}])"  # `VH,TT&DL`: one abbreviation
     r"|[\p{L}\p{M}][\p{L}\p{M}&'’/]*(?:[.-](?=[\p{L}\p{M}])[\p{L}\p{M}&'’/]*)*|[0-9]+[\p{L}0-9]*"
@@ -423,7 +425,11 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
         if not capital and (pair in stops or key in stops) and not (
                 key in ("và", "của") and seen_head and j + 1 < n and _continues(lx, ws[j + 1])) and not (
                 key == _TAI and j >= 2 and ws[j - 1].key == _CAO and ws[j - 2].key == _CAP
-                and j + 1 < n and ws[j + 1].capital):  # `Tòa án nhân dân cấp cao tại Đà Nẵng`
+                and j + 1 < n and ws[j + 1].capital) and not (
+                (key == _VE or (key == _O and any(w.key == _VE for w in ws[i:j])))
+                and seen_head and ws[i].key in _ABOUT_HEADS and j + 1 < n and ws[j + 1].text[0].isalpha()
+                and ws[j + 1].key not in stops and not ws[j + 1].capital):
+            # (`Cục Cảnh sát quản lý hành chính về trật tự xã hội`, `Ủy ban Nhà nước về người Việt Nam …`)
             break
         if (after_place or (prev is not None and not prev.capital and prev.key in place_words)) \
                 and not capital and key not in place_words and key not in _AFTER_PLACE and key not in lx.org_lower \
