@@ -419,6 +419,35 @@ def months_of_year(m, ctx: Context):
     return _fields(f"{_point(year, first)}/{_point(year, last)}", inferred)
 
 
+# Where a bare `N tháng` is a report's first N months (`dates.months_reported`): after a
+# reporting cue, opening a clause (not a duration's label: `Thời gian thi công: 6 tháng`), or
+# between a measured thing and its verb (`lợi nhuận 9 tháng đạt`, not `trong 9 tháng`).
+_REPORT_CUE = regex.compile(r"(?<![\w])(?:lũy kế|luỹ kế|tính chung|cộng dồn)[^\S\n]+\Z", regex.IGNORECASE)
+_CLAUSE_OPEN = regex.compile(r"(?:^|[.:;\n])[^\S\n]*\Z")
+_DURATION_LABEL = regex.compile(r"(?:thời gian|thời hạn|kéo dài|mất)[^:.\n]{0,40}:[^\S\n]*\Z", regex.IGNORECASE)
+_MEASURED = regex.compile(r"\p{Ll}[^\S\n]+\Z")
+_DURATION_WORD = regex.compile(
+    r"(?<![\w])(?:trong|sau|mất|khoảng|hơn|gần|từ|đến|tới|còn|vòng|suốt|có|được|trên|dưới|các|những|mỗi|hàng|hằng)"
+    r"[^\S\n]+\Z", regex.IGNORECASE)
+_REPORT_VERB = regex.compile(r"[^\S\n]+(?:đạt|ước đạt|tăng|giảm)(?![\w])")
+
+
+@builder("dates.months_reported", requires=("n",))
+def months_reported(m, ctx: Context):
+    """`9 tháng, cả nước …`, `lợi nhuận 9 tháng đạt …`, `lũy kế 10 tháng`: the first N
+    months of the publication year, where the words around say a report's period (the
+    pattern itself starts at the digit, so the regex engine scans for it fast)."""
+    if not 2 <= (_int(m.group("n")) or 0) <= 11:  # (tested here: a digit class is what `regex` scans fastest)
+        return None
+    start = m.start()
+    before = ctx.text[max(0, start - 60):start]
+    if _REPORT_CUE.search(before) or (_CLAUSE_OPEN.search(before) and not _DURATION_LABEL.search(before)):
+        return months_of_year(m, ctx)
+    if _MEASURED.search(before) and not _DURATION_WORD.search(before) and _REPORT_VERB.match(ctx.text, m.end()):
+        return months_of_year(m, ctx)
+    return None
+
+
 @builder("dates.quarter", requires=("q",))
 def quarter(m, ctx: Context):
     """`quý I/2024` → 2024-01/2024-03; `quý 2 năm 2024`; `quý III` (year from context)."""
