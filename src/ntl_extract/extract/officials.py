@@ -564,6 +564,8 @@ class _Reader:
             rank=canonical(cand.rank) if cand.rank else None,
             body_prefix=lx.title_bodies.get(title_key),
         )
+        if position.org_words and _OLD_BODY.match(text, position.end):
+            position.former = True  # `giám đốc Sở Nội vụ tỉnh Bình Thuận (cũ)`: a body merged away
         self.covered = position.end
         if on_behalf and not name_words:
             self.pending = []
@@ -863,6 +865,7 @@ _CLAUSE_VERB = regex.compile(r"[,;]\s*(?:(?:và|đồng\s+thời)\s+)?(?:từng\
                             r"(?:hiện|hiện\s+nay|nay)\s+(?:là|giữ\s+chức(?:\s+vụ)?))\s+$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\n])\s*(?=[^.!?\n]*$)")
 _REPRESENTING = regex.compile(r"(?<![\p{L}])[Đđ]ại\s+diện\s+(\p{Lu}[^,;:.()\n]{2,100}?)\s*,\s*$")
+_OLD_BODY = regex.compile(r"\s*\(\s*cũ\s*\)")
 _OF_BODY = regex.compile(r"\s+(?:và\s+(?:các\s+)?đồng\s+nghiệp\s+)?(?:thuộc|của)\s+")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])của\s+$")
 _OWN_TITLE = regex.compile(r"\s*[-–—,(]\s*\p{L}")  # a name, then its own apposed office
