@@ -8,6 +8,11 @@ from ntl_extract import extract
 
 CASES = [
     # (text, field, expected)
+    # a byline that ends the last paragraph, with the outlet after a slash
+    ("Tiêu đề bài viết\nNội dung dài của bài báo, kết thúc bằng dấu chấm. Minh Ngọc/VOV.VN ",
+     {"title": "Tiêu đề bài viết", "author": "Minh Ngọc"}),
+    ("Tiêu đề bài viết\nNội dung dài của bài báo, kết thúc bằng dấu chấm. Hoài Thu/Báo Tin tức ",
+     {"author": "Hoài Thu"}),
     # a section name of six words with commas, then the headline
     ("CỔNG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH\nPhòng, chống tham nhũng, tiêu cực\n"
      "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh họp phiên thường kỳ quý III/2023\n"

@@ -629,10 +629,18 @@ class _Reader:
             # `miễn nhiệm chức vụ Phó Chủ tịch UBND huyện đối với ông Hà Văn Nghĩa`
             self._held_by(self.named_start[held.end()].match, position, cand.rule.id)
             if _SEVERAL.search(text, max(0, cand.start - 12), cand.start):
-                # `bầu hai Phó Chủ tịch UBND xã là ông A và bà B`: each named holds the office
-                while (more := _ANOTHER.match(text, self.last_end)) and self.named_start.get(more.end()) is not None:
-                    held_too = self.named_start[more.end()].match
-                    self._held_by(held_too, position, cand.rule.id)
+                # `bầu hai Phó Chủ tịch UBND xã là ông A và bà B`, `Ba Phó Chủ tịch … gồm các ông A,
+                # B và bà C`: each named holds the office
+                while more := _ANOTHER.match(text, self.last_end):
+                    if self.named_start.get(more.end()) is not None:
+                        self._held_by(self.named_start[more.end()].match, position, cand.rule.id)
+                        continue
+                    bare = _LISTED_NAME.match(text, more.end())
+                    if bare is None or fold(bare.group().split()[0]) not in lx.surnames:
+                        break
+                    person = self._person(bare.group(), bare.start(), bare.end(), cand.rule.id)
+                    person.positions.append(position)
+                    self.last_person, self.last_end = person, bare.end()
         else:
             self.pending = []
             self.last_person, self.last_end = None, -1
@@ -724,8 +732,10 @@ class _Reader:
             # body's name (`Trưởng đoàn công tác`, `Trưởng ban Chỉ đạo …` → `Ban Chỉ đạo …`).
             n = len(head.split())
             head_words = words(text, title_start, limit=len(title_key.split()))[-n:]
-            if head_words[0].capital or (ws and ws[0].key not in lx.stops
-                                         and (ws[0].text[0].islower() or not name_follows(lx, ws, 0))):
+            if ws and ws[0].key == head_words[0].key:
+                n = 0  # `Trưởng ban Ban Quản lý …`: the body writes its head word itself
+            elif head_words[0].capital or (ws and ws[0].key not in lx.stops
+                                           and (ws[0].text[0].islower() or not name_follows(lx, ws, 0))):
                 ws = head_words + ws
             else:
                 n = 0
@@ -758,6 +768,9 @@ class _Reader:
             bracketed = self._bracketed_name(ws[len(org)] if len(org) < len(ws) else None)
             if bracketed:  # `Trưởng ấp (ông Huỳnh Văn Bé Tư)`
                 return org, bracketed
+            after = self._name_after_parent(ws, len(org)) if org else []
+            if after:  # `Cục trưởng Cục Y tế dự phòng (Bộ Y tế) Trịnh Quang Vĩnh`
+                return org, after
         run_start = len(org)
         while run_start > 0 and is_name_word(org[run_start - 1]):
             run_start -= 1
@@ -785,6 +798,21 @@ class _Reader:
             # named already; two capitals ending the segment are the body's place.
             return org, []
         return org[:run_start + split[0]], run[split[0]:split[1]]
+
+    def _name_after_parent(self, ws: list[Word], k: int) -> list[Word]:
+        """The name right after a bracket naming the body's parent (`(Bộ Y tế)`), if any."""
+        if k + 1 >= len(ws) or not ws[k].text.startswith("("):
+            return []
+        inner = ws[k].text[1:].lstrip()
+        head = self.lx.abbreviations.get(inner.split()[0], inner.split()[0]) if inner.split() else ""
+        if (fold(head).split() or [""])[0] not in self.lx.org_heads or not name_follows(self.lx, ws, k + 1):
+            return []
+        name = []
+        for w in ws[k + 1:k + 6]:
+            if not is_name_word(w):
+                break
+            name.append(w)
+        return name if 2 <= len(name) <= 5 and not starts_with_place(self.lx, name) else []
 
     def _bracketed_name(self, word: Word | None) -> list[Word]:
         """The name in a bracket right after a title and its body, maybe after an
@@ -867,10 +895,10 @@ _SENTENCE_START = regex.compile(r"(?:^|[.!?\n])\s*(?=[^.!?\n]*$)")
 _REPRESENTING = regex.compile(r"(?<![\p{L}])[Đđ]ại\s+diện\s+(\p{Lu}[^,;:.()\n]{2,100}?)\s*,\s*$")
 _OLD_BODY = regex.compile(r"\s*\(\s*cũ\s*\)")
 _OF_BODY = regex.compile(r"\s+(?:và\s+(?:các\s+)?đồng\s+nghiệp\s+)?(?:thuộc|của)\s+")
-_OF_BEFORE = regex.compile(r"(?<![\p{L}])của\s+$")
+_OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|với)\s+$")  # `của Thủ tướng, ông A - …`, `báo cáo với Phó Thủ tướng, ông A, …`
 _OWN_TITLE = regex.compile(r"\s*[-–—,(]\s*\p{L}")  # a name, then its own apposed office
-_HELD_BY = regex.compile(r"\s+(?:đối\s+với|là)\s+")  # an office, then the person it is given to or taken from
-_SEVERAL = regex.compile(r"(?<![\p{L}])(?:hai|ba|bốn|các|[2-9])\s+$")  # `hai Phó Chủ tịch …`
+_HELD_BY = regex.compile(r"\s+(?:đối\s+với|là|(?:được\s+(?:bầu|bổ\s+nhiệm)\s+)?gồm(?:\s+có)?)\s+(?:các\s+(?=ông|bà))?")  # an office, then the person it is given to or taken from
+_SEVERAL = regex.compile(r"(?<![\p{L}])(?:[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Cc]ác|[2-9])\s+$")  # `hai Phó Chủ tịch …`
 _ANOTHER = regex.compile(r"\s*(?:,|và)\s*")
 _BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
 _SEGMENT_END = regex.compile(r"\s*(?:[,;.:)\n]|$|[-–—]\s)")

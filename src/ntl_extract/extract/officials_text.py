@@ -422,6 +422,10 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
                 or lx.honorific_rx.match(text, ws[j + 1].start)):
             break  # `Sở Công Thương và Lý Văn Kim, …`, `… và Ngoại trưởng …`
         capital = w.capital
+        if not capital and seen_head and pair in lx.org_lower:
+            j += 2  # `Cục Y tế dự phòng`: two lower-case words that go on a body, though the first may end one
+            count += 2
+            continue
         if not capital and (pair in stops or key in stops) and not (
                 key in ("và", "của") and seen_head and j + 1 < n and _continues(lx, ws[j + 1])) and not (
                 key == _TAI and j >= 2 and ws[j - 1].key == _CAO and ws[j - 2].key == _CAP
