@@ -335,8 +335,6 @@ def _defined_abbreviations(text: str) -> dict[str, str]:
     return out
 
 
-
-
 def _about_national_assembly(text: str) -> bool:
     """Whether the article is about the National Assembly more than a People's Council:
     then a bare `đại biểu X (Quảng Trị)` is a deputy of the Assembly."""
