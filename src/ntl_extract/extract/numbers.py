@@ -363,6 +363,8 @@ def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
         return False
     if spelled[0].isupper():
         before = ctx.text[max(0, m.start("amount") - 3): m.start("amount")].strip()
+        if _key(spelled.split()[0]) == "năm" and before[-1:] in ('"', "(", "“"):
+            return False  # `“Năm trật tự và văn minh đô thị”`: a campaign's name, the Year of …
         return before == "" or before[-1] in ".!?:;\"-("
     return True
 
