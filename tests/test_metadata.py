@@ -13,6 +13,10 @@ CASES = [
      {"title": "Tiêu đề bài viết", "author": "Minh Ngọc"}),
     ("Tiêu đề bài viết\nNội dung dài của bài báo, kết thúc bằng dấu chấm. Hoài Thu/Báo Tin tức ",
      {"author": "Hoài Thu"}),
+    ("Tiêu đề bài viết\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nThuỷ Hoà/VOV-Tây Bắc",
+     {"author": "Thủy Hòa"}),
+    ("Tiêu đề bài viết\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nHải Yến/VTV Digital",
+     {"author": "Hải Yến"}),
     # a section name of six words with commas, then the headline
     ("CỔNG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH\nPhòng, chống tham nhũng, tiêu cực\n"
      "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh họp phiên thường kỳ quý III/2023\n"

@@ -83,7 +83,8 @@ _AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:\s+(?:xã|phường|thị\s+trấn|huy
            r"|Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy)\b[\w ./&,-]{0,60})")
 _BYLINE = regex.compile(
     rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+-\s+(?!{_AGENCY}\s*$){_NAME})?)"
-    rf"(?:\s+-\s+{_AGENCY}|\s*/\s*{_AGENCY})?"  # `Minh Ngọc - TTXVN`, `Minh Ngọc/VOV.VN`, `Hoài Thu/Báo Tin tức`
+    rf"(?:\s+-\s+{_AGENCY}|\s*/\s*(?:{_AGENCY}|\p{{Lu}}[\p{{L}}\d.&-]*(?:[ -]\p{{Lu}}[\p{{L}}\d.&]*){{0,3}}))?"
+    # (`Minh Ngọc - TTXVN`, `Minh Ngọc/VOV.VN`, `Hoài Thu/Báo Tin tức`, `Thủy Hòa/VOV-Tây Bắc`, `Hải Yến/VTV Digital`)
     r"(?:\s*\((?P<agency>[\w ./&,+-]{2,45})\))?\s*$"
 )
 # A breadcrumb or a section line: short parts between `›`, `»`, `>`, ` / ` or

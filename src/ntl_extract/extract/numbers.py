@@ -358,6 +358,8 @@ def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
     first = _key(unit.split()[0])
     if unit[0].isupper() and not _is_counted_title(ctx, unit):
         return False
+    if _key(unit) in _set(ctx, "spelled_idiom_units"):
+        return False
     if first in _set(ctx, "kin_words") or first in _set(ctx, "spelled_adjective_heads") \
             or _key(" ".join(unit.split()[:2])) in _set(ctx, "spelled_adjective_heads"):
         return False
