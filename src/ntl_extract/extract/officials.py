@@ -397,6 +397,21 @@ def _share_bodies(lx: Lexicons, text: str, positions: list[_Position]) -> None:
                 and fold(p.title) not in lx.self_contained and fold(q.title) not in lx.self_contained \
                 and _COMMA.fullmatch(text, p.end, q.start):
             p.org_words = q.org_words
+        elif not p.org_words and q.org_words and fold(q.title) in lx.ministry_titles \
+                and fold(p.title) in lx.self_contained and _COMMA.fullmatch(text, p.end, q.start):
+            # `Phó Thủ tướng, Bộ trưởng Ngoại giao Campuchia X`: a foreign minister's country
+            # (written after the ministry) is the state the first office is of too.
+            country = _trailing_place(lx, q.org_words)
+            if country:
+                p.org_words = country
+
+
+def _trailing_place(lx: Lexicons, org: list[Word]) -> list[Word]:
+    """The last words of a ministry's name that spell a place (`… Ngoại giao Campuchia`), if any."""
+    for n in (3, 2, 1):
+        if len(org) > n and fold_words(org[-n:]) in lx.places and org[-n].capital:
+            return org[-n:]
+    return []
 
 
 # Shares of the dimension's time (`engine.budget`) by the end of each step.
