@@ -326,9 +326,7 @@ def count(m, ctx: Context):
         if not _spelled_count_ok(ctx, m, spelled, unit):
             return None
         if unit[0].isupper():  # the office alone: `ba Thứ trưởng mới` counts `Thứ trưởng`
-            key = _key(unit)
-            size = max(len(t.split()) for t in _set(ctx, "counted_titles") if key == t or key.startswith(t + " "))
-            unit = " ".join(unit.split()[:size])
+            unit = " ".join(unit.split()[:_counted_title(ctx, unit)])
         if _key(spelled) == "năm" and not _five(ctx, m, noun):
             return None  # `năm học`, `mỗi năm`: a year
     lead = len(noun) - len(noun.lstrip().lstrip('"').lstrip())  # an opening quote before the noun
@@ -345,10 +343,12 @@ def _averaged(ctx: Context, m) -> bool:
     return any(cue in clause for cue in _set(ctx, "average_cues"))
 
 
-def _is_counted_title(ctx: Context, unit: str) -> bool:
-    """`hai Phó Chủ tịch`, `ba Thứ trưởng`: a capital after a spelled number is an office counted."""
+def _counted_title(ctx: Context, unit: str) -> int:
+    """`hai Phó Chủ tịch`, `ba Thứ trưởng`: a capital after a spelled number is an office
+    counted. The words of the longest office the unit opens with (0 for none)."""
     key = _key(unit)
-    return any(key == t or key.startswith(t + " ") for t in _set(ctx, "counted_titles"))
+    return max((len(t.split()) for t in _set(ctx, "counted_titles") if key == t or key.startswith(t + " ")),
+               default=0)
 
 
 def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
@@ -356,7 +356,7 @@ def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
     `Ba Đình` (a capitalised noun), `ba mẹ` (dad), `hai chiều` (two-way); a
     capital `Hai` counts only where a sentence starts."""
     first = _key(unit.split()[0])
-    if unit[0].isupper() and not _is_counted_title(ctx, unit):
+    if unit[0].isupper() and not _counted_title(ctx, unit):
         return False
     if _key(unit) in _set(ctx, "spelled_idiom_units"):
         return False

@@ -902,8 +902,6 @@ def _may_act_for(text: str, start: int) -> bool:
 
 _PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
 _CHAIN_GAP = regex.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*[,–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|\(?\s*(?:nay|hiện|hiện nay) là\s+)?")
-_CLAUSE_VERB = regex.compile(r"[,;]\s*(?:(?:và|đồng\s+thời)\s+)?(?:từng\s+(?:là|làm|giữ\s+(?:các\s+)?(?:chức(?:\s+vụ)?|cương\s+vị))|"
-                            r"(?:hiện|hiện\s+nay|nay)\s+(?:là|giữ\s+chức(?:\s+vụ)?))\s+$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\n])\s*(?=[^.!?\n]*$)")
 _REPRESENTING = regex.compile(r"(?<![\p{L}])[Đđ]ại\s+diện\s+(\p{Lu}[^,;:.()\n]{2,100}?)\s*,\s*$")
 _OLD_BODY = regex.compile(r"\s*\(\s*cũ\s*\)")
@@ -955,16 +953,22 @@ _NAME_WORD = r"(?:[HK]['’])?\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)?"
 _BARE_NAME = regex.compile(r"(?<![\p{L}'-])((?:" + _NAME_WORD + r"\s){1,4}" + _NAME_WORD + ")$")
 # A verb between a name and the office it gains or holds (`bà … tái đắc cử Chủ tịch Hội …`,
 # `ông … được bổ nhiệm giữ chức Giám đốc Sở …`, `… giữ chức Phó Chủ tịch`).
+# Pieces of the phrases of office below (one spelling each, shared by the patterns built of them).
+_HOLD = r"(?:giữ\s+(?:các\s+)?(?:chức(?:\s+vụ)?|cương\s+vị)|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)"  # holding an office
+_APPOINT = (r"(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|luân\s+chuyển|phân\s+công|chỉ\s+định|cử|giao|"
+            r"công\s+nhận)")  # being given one
+_TAKE = (r"(?:(?:về\s+)?giữ\s+chức(?:\s+vụ)?|(?:về\s+)?làm|là|vào\s+chức(?:\s+vụ)?|"
+         r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)")  # … and taking it up
+# An office left or held before (`thôi giữ chức`, `từng là`, `khi đó là`): a former one.
+_FORMER = (r"(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|(?:trước|khi|lúc|thời\s+điểm)\s+đó\s+là|"
+           r"từng\s+(?:là|làm|" + _HOLD + "))")
 _VERBS_OF_OFFICE = (
     r"(?:(?:tái\s+)?đắc\s+cử|tái\s+cử|trúng\s+cử|"
     r"(?:(?:vừa|đã|mới)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:(?:điều\s+động|luân\s+chuyển)\s*(?:,|và)?\s*)?"
-    r"(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|luân\s+chuyển|"
-    r"phân\s+công|chỉ\s+định|cử|giao|công\s+nhận)(?:\s+(?:(?:về\s+)?giữ\s+chức(?:\s+vụ)?|(?:về\s+)?làm|là|vào\s+chức(?:\s+vụ)?|"
-    r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?|"
-    r"(?:(?:đang|hiện|hiện\s+đang)\s+)?(?:giữ\s+(?:chức(?:\s+vụ)?|cương\s+vị)|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
-    r"(?:(?:xin|đã|vừa)\s+)?thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|"
-    r"(?:đã\s+)?từng\s+(?:là|làm|giữ\s+(?:các\s+)?chức(?:\s+vụ)?|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)|"
-    r"(?:trước\s+đó|khi\s+đó|lúc\s+đó|thời\s+điểm\s+đó)\s+là|về\s+(?:giữ\s+chức(?:\s+vụ)?|làm|nhận\s+công\s+tác\s+tại)|"
+    + _APPOINT + r"(?:\s+" + _TAKE + r")?|"
+    r"(?:(?:đang|hiện|hiện\s+đang)\s+)?" + _HOLD + "|"
+    r"(?:(?:xin|đã|vừa)\s+)?" + _FORMER + "|"
+    r"về\s+(?:giữ\s+chức(?:\s+vụ)?|làm|nhận\s+công\s+tác\s+tại)|"
     r"(?:để\s+)?nhận\s+nhiệm\s+vụ(?:\s+mới)?(?:\s+là)?|"
     r"(?:để\s+)?(?:bầu|ứng\s+cử)\s+(?:giữ\s+chức(?:\s+vụ)?|làm|vào\s+chức(?:\s+vụ)?))")
 # `bà … là Phó Chủ tịch …`, `ông … làm Phó Trưởng ban …`: right after a name only. After a
@@ -976,18 +980,17 @@ _VERB_SEPARATOR = regex.compile(r"\s+(?:" + _VERBS_OF_OFFICE + "|" + _BARE_VERBS
 _APPOSITION_END = r"(?:\s*\([^()\n]{1,40}\))?\s*\)?\s*[,–—-]?\s+"  # `…, (49 tuổi),`, `(Trưởng phòng …)`
 _VERB_AFTER_APPOSITION = regex.compile(_APPOSITION_END + _VERBS_OF_OFFICE + r"\s+$")
 # `ông … thôi giữ chức Chủ tịch …`: the office the verb names is a former one.
-_QUIT_BEFORE = regex.compile(r"(?<![\p{L}])(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|(?:trước|khi|lúc|thời\s+điểm)\s+đó\s+là|"
-                             r"từng\s+(?:là|làm|giữ\s+(?:các\s+)?(?:chức(?:\s+vụ)?|cương\s+vị)|"
-                             r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))\s+$")
+_QUIT_BEFORE = regex.compile(r"(?<![\p{L}])" + _FORMER + r"\s+$")
+# A clause of a biography opening with an office (`…, từng giữ các chức vụ …`, `_subject_of_clause`).
+_CLAUSE_VERB = regex.compile(r"[,;]\s*(?:(?:và|đồng\s+thời)\s+)?(?:từng\s+(?:là|làm|" + _HOLD + r")|"
+                            r"(?:hiện|hiện\s+nay|nay)\s+(?:là|giữ\s+chức(?:\s+vụ)?))\s+$")
 # `ông … đã được Bộ Chính trị điều động, chỉ định giữ chức Bí thư …`: who gave the office
 # comes between `được` and the verb.
 # … and `chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức …` (membership first).
 _BY_AGENT = (r"(?:(?:vừa|đã|mới)\s+)?được\s+(?:\p{Lu}[^\n,.;:()]{1,60}?\s+)?"
              r"(?:(?:điều\s+động|luân\s+chuyển|giới\s+thiệu)\s*(?:,|và)?\s*)?"
-             r"(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|luân\s+chuyển|phân\s+công|chỉ\s+định|cử|giao|"
-             r"công\s+nhận|hiệp\s+thương\s+cử)(?:\s+tham\s+gia\s+[^\n.;:()]{1,80}?\s+và)?"
-             r"(?:\s+(?:(?:về\s+)?giữ\s+chức(?:\s+vụ)?|(?:về\s+)?làm|là|vào\s+chức(?:\s+vụ)?|"
-             r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?))?")
+             r"(?:" + _APPOINT + r"|hiệp\s+thương\s+cử)(?:\s+tham\s+gia\s+[^\n.;:()]{1,80}?\s+và)?"
+             r"(?:\s+" + _TAKE + ")?")
 _VERB_BY_AGENT = regex.compile(r"\s+" + _BY_AGENT + r"\s+$")
 _VERB_BY_AGENT_AFTER_APPOSITION = regex.compile(_APPOSITION_END + _BY_AGENT + r"\s+$")
 # The last words of the phrases `_VERB_SEPARATOR` takes (tests/test_officials.py

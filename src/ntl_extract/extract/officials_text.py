@@ -45,7 +45,6 @@ fold = _remembered(_fold)
 # their dot (`TP. Hà Nội`, `P. Vĩnh Niệm`), and letters joined by `.`/`-` stay one word (`TP.HCM`, `Lao-động`).
 # (Runs of letters are single repeats, which the regex module matches fastest.)
 _TAI, _CAO, _CAP = fold("tại"), fold("cao"), fold("cấp")
-_XA, _HOI = fold("xã"), fold("hội")
 _VE, _O = fold("về"), fold("ở")
 _ABOUT_HEADS = frozenset(fold(w) for w in ("Ban", "Ủy", "Uỷ", "Cục", "Hội", "Vụ"))  # first words of `Ủy ban`, `Hội đồng` …
 _WORD = regex.compile(
@@ -437,8 +436,8 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             break
         if (after_place or (prev is not None and not prev.capital and prev.key in place_words)) \
                 and not capital and key not in place_words and key not in _AFTER_PLACE and key not in lx.org_lower \
-                and not first.isdigit() and not (prev is not None and prev.key == _XA and key == _HOI):
-            break  # `Công an tỉnh Hải Dương chỉ đạo`, `Hội đồng NVQS huyện căn dặn` (`xã hội` is no commune)
+                and not first.isdigit():
+            break  # `Công an tỉnh Hải Dương chỉ đạo`, `Hội đồng NVQS huyện căn dặn`
         if not capital and pair in heads and count + 2 <= lx.max_org_words:
             seen_head, after_place = True, False  # `Giám đốc bệnh viện cho biết`: a head of two words
             j += 2
