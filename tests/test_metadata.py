@@ -150,6 +150,21 @@ CASES = [
     ("Báo động cháy rừng\n05/05/2024\n\nNội dung bài viết dài hơn một chút.", {"title": "Báo động cháy rừng"}),
     ("Báo Sức khỏe Miền Nam\nBệnh viện tỉnh khai trương khoa mới\n05/05/2024\n\nNội dung bài viết.",
      {"title": "Bệnh viện tỉnh khai trương khoa mới"}),
+    # the outlet after the dateline's place, and an agency's capitals closed by a full stop
+    ("Tiêu đề bài viết dài\n16/11/2024 08:35\nLima (TTXVN) - Sáng 15/11 (giờ địa phương), hội nghị khai mạc.",
+     {"outlet": "TTXVN"}),
+    ("Tiêu đề bài viết dài\n16/11/2024 08:35\nTP.HCM (VOV) – Chiều nay, thành phố tổ chức hội nghị.",
+     {"outlet": "VOV"}),
+    ("Tiêu đề bài viết dài\n22/09/2023 10:15\nTGVN. Tối 21/9 (giờ địa phương), tại thủ đô Tokyo, lễ kỷ niệm diễn ra.",
+     {"outlet": "TGVN"}),
+    # an abbreviation with its full stop opening the headline is no outlet
+    ("TP. Huế: Kinh tế 9 tháng đầu năm tăng trưởng khá\n02/10/2025 15:30\n\nNội dung bài viết dài.",
+     {"outlet": None, "title": "TP. Huế: Kinh tế 9 tháng đầu năm tăng trưởng khá"}),
+    ("Tiêu đề bài viết dài\n05/05/2024\nPGS. Trần Văn An cho biết hội thảo đã thành công.",
+     {"outlet": None}),
+    # capitalised words before a bracket with no dash are no dateline
+    ("Tiêu đề bài viết dài\n05/05/2024\nỦy ban Nhân dân (UBND) tỉnh họp phiên thường kỳ.",
+     {"outlet": None}),
     # a lead paragraph opening with a plain capitalised word is no outlet
     ("Tiêu đề bài\n05/05/2024\nSáng nay - theo kế hoạch - hội nghị khai mạc.",
      {"outlet": None}),

@@ -40,8 +40,12 @@ _AUTHOR_LABEL = regex.compile(r"^(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|ngườ
 _VIEWS = regex.compile(r"lượt\s+xem\s*:?\s*(\d[\d.,]*)", regex.IGNORECASE)
 _OUTLET = regex.compile(
     r"^\s*(?:\((?P<outlet>[\w.&+-]{2,30}(?:\s[\w.&+-]{2,15}){0,2})\)\s*(?:[-:]\s*\S|(?=\p{Lu}))"
-    # or an agency's capitals opening the lead paragraph: `TTXVN - `, `PLO - `, `VOV.VN - `
-    r"|(?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\.(?:VN|vn|com))?)\s+-\s+\p{Lu})"
+    # or after the dateline's place: `Lima (TTXVN) - `, `TP.HCM (VOV) – `
+    r"|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3}\s*\((?P<outlet>[\w.&+-]{2,30}(?:\s[\w.&+-]{2,15}){0,2})\)"
+    r"\s*[-–—:]\s*\S"
+    # or an agency's capitals opening the lead paragraph: `TTXVN - `, `PLO - `, `VOV.VN - `, `TGVN. `
+    r"|(?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\.(?:VN|vn|com))?)\s+-\s+\p{Lu}"
+    r"|(?!(?:PGS|NXB|TSKH)\.)(?P<outlet>\p{Lu}[\p{Lu}\d&]{2,7})\.\s+\p{Lu})"
 )
 _KEYWORDS = regex.compile(r"^\s*(?:từ\s+khóa|tags?|chủ\s+đề)\s*:\s*(?P<kw>.+)$", regex.IGNORECASE)
 _CHROME = regex.compile(
@@ -342,8 +346,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         if title_span is None and not headers and index < 3 and len(line) <= 300 and len(body_lines) > 1:
             if outlet_m:
                 # `(PLO) - Headline` on the first line: the headline after the marker.
-                if index == 0 and not _SENTENCE_END.search(line):
-                    marker = regex.match(r"\s*\([^()]*\)\s*[-:]?\s*", line)
+                marker = regex.match(r"\s*\([^()]*\)\s*[-:]?\s*", line)
+                if index == 0 and marker and not _SENTENCE_END.search(line):
                     title_span = (start + marker.end(), end)
                 continue
             if _is_section(line, head[at + 1:], text):

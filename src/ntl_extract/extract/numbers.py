@@ -94,22 +94,41 @@ class _Prepared:
         kept: list[str] = []
         verbs = self.set("verbs_after_noun")
         pairs = self.set("verbs_two_syllables")
+        negations = self.set("negations")
         limit = self.tables["max_unit_words"]
         if len(words) > 1 and f"{_key(words[0])} {_key(words[1])}" in self.set("counted_compounds"):
             kept = words[:2]  # `phần quà`, `điểm đến`: a noun although its first word alone counts nothing
-        for i in range(len(kept), min(len(words), limit)):
+        split_words = self.set("split_words")
+        i = len(kept) - 1
+        while i + 1 < min(len(words), limit):
+            i += 1
             word = words[i]
             key = _key(word)
-            if key in stop or (i == 0 and key in self.set("not_counted")) or (i > 0 and key in verbs):
+            if i == 1 and f"{_key(words[0])} {key}" in split_words:
+                limit += 1  # a head noun of two syllables (`thiết bị đầu cuối`) counts once
+            if i == 0 and key in self.set("not_counted"):
                 break
+            if (key in stop or (i > 0 and key in verbs)) and not (
+                    i > 0 and f"{_key(words[i - 1])} {key}" in split_words):
+                break  # a function word or a verb, not the end of a word (`thiết bị`, `điện tử`)
             if i > 0 and i + 1 < len(words) and f"{key} {_key(words[i + 1])}" in pairs:
                 break
+            if i > 0 and key in negations and self._verb_at(words, i + 1):
+                break  # `đại biểu không tán thành`
             kept.append(word)
         if len(kept) == limit and len(words) > limit:
             split = f"{_key(kept[-1])} {_key(words[limit])}"
-            if split in pairs or split in self.set("split_words"):
+            if split in pairs or split in split_words:
                 kept.pop()  # the word limit would cut a two-syllable word in half
         return canonical(" ".join(kept)) if kept else None
+
+    def _verb_at(self, words: list[str], i: int) -> bool:
+        """Whether a verb (`verbs_after_noun`, `verbs_two_syllables`) starts at `words[i]`."""
+        if i >= len(words):
+            return False
+        key = _key(words[i])
+        return key in self.set("verbs_after_noun") or (
+            i + 1 < len(words) and f"{key} {_key(words[i + 1])}" in self.set("verbs_two_syllables"))
 
 
 
