@@ -157,6 +157,26 @@ CASES = [
      {"outlet": "VOV"}),
     ("Tiêu đề bài viết dài\n22/09/2023 10:15\nTGVN. Tối 21/9 (giờ địa phương), tại thủ đô Tokyo, lễ kỷ niệm diễn ra.",
      {"outlet": "TGVN"}),
+    # a byline on its own line between the headline and the stamp; a dateline's place is none
+    ("Thời sự › Chính trị\nĐại hội Đoàn tỉnh: anh Tâm tái đắc cử Bí thư Tỉnh đoàn\nMINH KHANG\n"
+     "22/06/2022 17:30 GMT+7\n\nNgày 22.6, đại hội bế mạc.",
+     {"author": "Minh Khang", "title": "Đại hội Đoàn tỉnh: anh Tâm tái đắc cử Bí thư Tỉnh đoàn"}),
+    ("Tin tức\nĐại hội Đoàn tỉnh: anh Tâm tái đắc cử Bí thư Tỉnh đoàn\nĐà Nẵng\n22/06/2022 17:30\n\nNgày 22.6, đại hội bế mạc.",
+     {"author": None}),
+    # a byline with a forest-protection unit; a contact line under the byline is chrome
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nNgọc Lan - Hạt Kiểm lâm Mường Tè",
+     {"author": "Ngọc Lan"}),
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nThu Hà - Hội LHPN huyện\n"
+     "Trung tâm Văn hóa, Thông tin và Thể thao huyện - ĐT: 0204 3884 123",
+     {"author": "Thu Hà"}),
+    # a long closing line that is a byline with its unit; an outlet after a slash in lower case;
+    # two authors joined by an en dash, one name with `H’`; the agency a story is taken from
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n"
+     "Văn Tâm - Trung tâm Văn hóa, Thể thao và Truyền thông huyện Bảo Lâm", {"author": "Văn Tâm"}),
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm. Bảo Ngọc/Đại đoàn kết", {"author": "Bảo Ngọc"}),
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nH’Xuân – Thanh Hường",
+     {"author": "H'Xuân - Thanh Hường"}),
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\nTheo TTXVN", {"author": "TTXVN"}),
     # an abbreviation with its full stop opening the headline is no outlet
     ("TP. Huế: Kinh tế 9 tháng đầu năm tăng trưởng khá\n02/10/2025 15:30\n\nNội dung bài viết dài.",
      {"outlet": None, "title": "TP. Huế: Kinh tế 9 tháng đầu năm tăng trưởng khá"}),

@@ -15,8 +15,8 @@ import regex
 
 from .document import Doc, Published, twelve_hour
 from .model import Article
-from .normalise import canonical
-from .rules import RuleSet
+from .normalise import canonical, fold
+from .rules import RuleSet, prepared
 
 _HEADER = regex.compile(r"^#\s*([\w.-]+)\s*=\s*(.*?)\s*$")
 # `18/9/2025`, or in words: `22 tháng 8 năm 2025`.
@@ -78,16 +78,17 @@ _MASTHEAD = regex.compile(
     r"(?:\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?(?:\s+\p{Lu}[\w&.-]*){1,5})\s*$"
 )
 _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
-_WORD = r"\p{Lu}[\p{L}]*"
+_WORD = r"(?:[HK]['’])?\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
 # The agency after a name: `- VGP`, `- TTXVN`, `- VHXH xã`, `- Đài TT xã`, `(CTV)`.
 _AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)"
            r"(?:\s+\p{Lu}\p{Ll}*){0,4})?"
            r"|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí|Công\s+an|Bệnh\s+viện|Sở|Hội|UBND|Ủy\s+ban"
+           r"|Hạt|Chi\s+cục|Cục|Trạm|Đồn|Trường|Đoàn|Viện|Liên\s+đoàn|Mặt\s+trận|Bộ\s+Chỉ\s+huy|Bộ"
            r"|Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy)\b[\w ./&,-]{0,60})")
 _BYLINE = regex.compile(
-    rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+-\s+(?!{_AGENCY}\s*$){_NAME})?)"
-    rf"(?:\s+-\s+{_AGENCY}|\s*/\s*(?:{_AGENCY}|\p{{Lu}}[\p{{L}}\d.&-]*(?:[ -]\p{{Lu}}[\p{{L}}\d.&]*){{0,3}}))?"
+    rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+[-–]\s+(?!{_AGENCY}\s*$){_NAME})?)"
+    rf"(?:\s+[-–]\s+{_AGENCY}|\s*/\s*(?:{_AGENCY}|\p{{Lu}}[\p{{L}}\d.&-]*(?:[ -]\p{{L}}[\p{{L}}\d.&]*){{0,3}}))?"
     # (`Minh Ngọc - TTXVN`, `Minh Ngọc/VOV.VN`, `Hoài Thu/Báo Tin tức`, `Thủy Hòa/VOV-Tây Bắc`, `Hải Yến/VTV Digital`)
     r"(?:\s*\((?P<agency>[\w ./&,+-]{2,45})\))?\s*$"
 )
@@ -104,6 +105,10 @@ _BYLINE_LABEL = regex.compile(
     r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|\+|&)\s*(?:ảnh|video|clip))?|thực\s+hiện|nhóm\s+thực\s+hiện)\s*:\s*",
     regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?…\"'):;]\s*$")
+# A contact line under the byline (`Trung tâm VHTT huyện - ĐT: 0204 3884 123`): site chrome.
+_CONTACT = regex.compile(r"(?<![\w])(?:ĐT|SĐT|Điện\s+thoại|Tel|Fax|E-?mail)\s*:", regex.IGNORECASE)
+# A byline on its own line between the headline and the stamp (`VĂN ĐỨC`, `Minh Khang`).
+_HEADER_BYLINE = regex.compile(r"(?:\p{Lu}[\p{L}]*)(?:[ ]\p{Lu}[\p{L}]*){1,3}")
 _MAX_BYLINE = 40
 
 
@@ -238,6 +243,7 @@ def _closing_lines(text: str, lines: list[tuple[int, int]], count: int) -> list[
         line = text[start:end]
         if not _KEYWORDS.match(line) and not _CHROME.match(line) \
                 and not (len(line) < 60 and _VIEWS.match(line.strip())) \
+                and not (len(line) < 200 and _CONTACT.search(line)) \
                 and not (len(line) < 80 and (_stamp_in_line(line) or _AUTHOR_LABEL.match(line.strip()))):
             out.append((start, end))
             if len(out) == count:
@@ -253,7 +259,8 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
     start, end = lines[-1]
     last = text[start:end]
     tail_start = start
-    if len(last) > _MAX_BYLINE + 12:
+    if len(last) > _MAX_BYLINE + 12 and not (len(last) <= _MAX_BYLINE + 50 and _BYLINE.fullmatch(last)
+                                            and not _SENTENCE_END.search(last)):
         # A single-paragraph article: the byline follows the last full stop.
         cut = max(last.rfind(". "), last.rfind("… "), last.rfind(".” "), last.rfind('." '))
         if cut < 0:
@@ -272,12 +279,28 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
     if not m or len(m["name"]) > _MAX_BYLINE:
         return None, None
     name = m["name"]
-    if len(name.split()) < 2 and "." not in name:
+    agency = name.startswith("Theo ") and len(name.split()) == 2
+    if agency:
+        name = name[5:]  # `Theo TTXVN`: the agency the article is taken from, as written
+    elif len(name.split()) < 2 and "." not in name:
         return None, None
-    if name.isupper():
+    offset = text.find(name, tail_start)
+    span = (offset, offset + len(name))
+    if name.isupper() and not agency:
         name = name.title()
-    offset = text.find(m["name"], tail_start)
-    return canonical(name), (offset, offset + len(m["name"]))
+    return canonical(name), span
+
+
+def _places(rules: RuleSet) -> frozenset[str]:
+    """The places the officials' lexicon knows (a dateline's `Hà Nội` is no byline), folded."""
+    officials = rules.get("officials")
+    if officials is None:
+        return frozenset()
+    return prepared(officials, _place_set)
+
+
+def _place_set(dimension) -> frozenset[str]:
+    return frozenset(fold(p) for p in dimension.lexicons.get("place", ()))
 
 
 def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
@@ -293,6 +316,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     views = None
     keywords: tuple[str, ...] = ()
     title_span = None
+    header_author = header_author_span = None
 
     body_from = 0  # `Key: value` header lines first, then the body
     for start, end in lines:
@@ -322,6 +346,11 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             category_span = (start, end)
             if _doubled(line):
                 boilerplate.append((start, end))
+            continue
+        if title_span is not None and published is None and header_author is None and len(line) <= _MAX_BYLINE \
+                and _HEADER_BYLINE.fullmatch(line) and at + 1 < len(head) \
+                and _stamp_in_line(text[head[at + 1][0]:head[at + 1][1]]) and fold(line) not in _places(rules):
+            header_author, header_author_span = line, (start, end)
             continue
         stamp = _stamp_in_line(line) if len(line) < 100 else None
         if stamp and published is None:
@@ -395,6 +424,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     author, author_span = _byline(text, closing[1:] if title_span else closing)
     if labelled_author and author != labelled_author:
         author, author_span = labelled_author, None
+    if author is None and header_author is not None:
+        author = canonical(header_author.title() if header_author.isupper() else header_author)
+        author_span = header_author_span
     doc.metadata_spans = {"title": title_span, "author": author_span}  # normalised offsets
     doc.boilerplate_norm = tuple(boilerplate)
     return Article(

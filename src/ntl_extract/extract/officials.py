@@ -345,6 +345,10 @@ def _about_national_assembly(text: str) -> bool:
 _NUMBERED = regex.compile(r"[0-9]{1,3}[A-Za-z]?|[IVX]{1,5}")
 _AGE_BEFORE = regex.compile(r"(?:\s*,\s*[0-9]{1,3}\s+tuổi|\s*\([^()\n]{1,40}\))\s*,?\s*$")  # `…, 48 tuổi,`, `… (SN 1962),`
 _COMMITTEE_ENDS = frozenset([fold("ủy"), fold("uỷ")])
+# What names a place right before capitals: a place word or a body named after its place.
+_PLACE_NAME_BEFORE = regex.compile(r"(?<![\p{L}])(?:(?:[Hh]uyện|[Tt]ỉnh|[Tt]hành|[Qq]uận|[Tt]hị)\s+(?:ủy|uỷ|đoàn)|"
+                                   r"huyện|tỉnh|quận|xã|phường|thị\s+xã|thị\s+trấn|thành\s+phố)\s+$")
+_DOAN = fold("đoàn")
 
 
 def _given_names_merged(people: dict[str, _Person], named: list) -> dict[str, _Person]:
@@ -611,9 +615,9 @@ class _Reader:
             name, start, end, honorific, rank, body, *others = before
             if body and not org_words:  # `Hội Phụ nữ phường, do bà … làm Chủ tịch`
                 position.org_words = body
-            for other, other_start, other_end in (others[0] if others else ()):  # `các ông A, B được bầu làm …`
+            for other, other_start, other_end, own in (others[0] if others else ()):  # `các ông A, B được bầu làm …`
                 fellow = self._person(other, other_start, other_end, cand.rule.id)
-                fellow.honorific = fellow.honorific or _honorific(lx, honorific)
+                fellow.honorific = fellow.honorific or _honorific(lx, own or honorific)
                 fellow.positions.append(position)
             person = self._person(name, start, end, cand.rule.id)
             person.honorific = person.honorific or _honorific(lx, honorific)
@@ -798,8 +802,10 @@ class _Reader:
             split = _known_in(run, known)
         else:
             keep = institution_keep(lx, org, run_start)
-            # A party committee is named after its place (`Huyện ủy Nông Sơn`), as `huyện` is.
-            after_place_word = before_run in lx.place_words or before_run in _COMMITTEE_ENDS
+            # A party or youth committee is named after its place (`Huyện ủy Nông Sơn`,
+            # `Huyện đoàn Kim Thành`), as `huyện` is.
+            after_place_word = before_run in lx.place_words or before_run in _COMMITTEE_ENDS or (
+                before_run == _DOAN and run_start > 1 and org[run_start - 2].key in lx.place_words)
             split = split_name(lx, run, known, after_place_word, keep=keep)
             if split is None and len(run) - keep >= 2:
                 split = self._np_split(run, keep, after_place_word)
@@ -1003,13 +1009,26 @@ def _may_be_verb(before: str) -> bool:
     return before[-1:].isspace() and before.rstrip().endswith(_VERB_ENDS)
 
 
-# Several names under one plural honorific: `các ông A, B` (before the verb).
+# Several names before the verb: under one plural honorific (`các ông A, B và bà C`) or
+# each with its own (`chị A và anh B`).
+_ONE_HONORIFIC = r"(?i:ông|bà|anh|chị|đồng\s+chí|đ/c)"
 _PLURAL_NAMES = regex.compile(
-    r"(?<![\w])[Cc]ác\s+(?:ông|bà|đồng\s+chí|đ/c)\s+((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD
-    + r"(?:\s*,\s*(?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD + r")*)\s*(?:,|và)\s*$")
+    r"(?<![\w])(?:[Cc]ác\s+)?" + _ONE_HONORIFIC + r"\s+((?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD
+    + r"(?:\s*(?:,|và)\s*(?:" + _ONE_HONORIFIC + r"\s+)?(?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD + r")*)"
+    + r"\s*(?:,|và)\s*(?:" + _ONE_HONORIFIC + r"\s+)?$")
 
 _LISTED_NAME = regex.compile(r"(?:" + _NAME_WORD + r"\s+){1,4}" + _NAME_WORD)  # one of them
 _PLURAL_HONORIFIC = regex.compile(r"[Cc]ác\s+(\S+(?:\s+chí)?)")  # `các ông` → `ông`
+_OWN_HONORIFIC = regex.compile(r"(" + _ONE_HONORIFIC + r")\s+")  # `chị A và anh B`: each their own
+
+
+def _next_capital(text: str, pos: int) -> int:
+    """Where the next capitalised word after `pos` starts (len(text) for none)."""
+    m = _CAPITAL_START.search(text, pos)
+    return m.start() if m else len(text)
+
+
+_CAPITAL_START = regex.compile(r"\p{Lu}")
 
 
 def _named_before(text, start, named_end, known, lx):
@@ -1064,6 +1083,8 @@ def _bare_name_before(text, end, known, lx, lookback: int) -> str | None:
         return None
     if _NAMED_AFTER.search(text, max(0, start - 24), start):
         return None  # `Trường THPT chuyên Lý Tự Trọng, …`, `đường Nguyễn Huệ, …`: a thing named after a person
+    if fold(name) not in known and _PLACE_NAME_BEFORE.search(text, max(0, start - 16), start):
+        return None  # `Bí thư Huyện đoàn Kim Thành, Phó Bí thư …`: the place of a body, not a person
     return name
 
 
@@ -1085,10 +1106,15 @@ def _named_before_verb(text, sep_start, named_end, known, lx):
     plural = _PLURAL_NAMES.search(text[max(0, name_start - 200):name_start])
     if plural:
         base = max(0, name_start - 200)
+        shared = _PLURAL_HONORIFIC.match(plural.group())
+        own = None if shared else _OWN_HONORIFIC.search(plural.group(), 0, plural.start(1) - plural.start())
         for om in _LISTED_NAME.finditer(plural.group(1)):
             if fold(om.group().split()[0]) in lx.surnames or fold(om.group()) in known:
-                others.append((om.group(), base + plural.start(1) + om.start(), base + plural.start(1) + om.end()))
-        honorific = honorific or _PLURAL_HONORIFIC.match(plural.group()).group(1)
+                others.append((om.group(), base + plural.start(1) + om.start(), base + plural.start(1) + om.end(),
+                               own.group(1) if own else None))
+            own = _OWN_HONORIFIC.search(plural.group(1), om.end())  # the next name's (`và bà C`)
+            own = own if own and own.end() == _next_capital(plural.group(1), om.end()) else None
+        honorific = honorific or (shared.group(1) if shared else None)
     return name, name_start, sep_start, honorific, rank, None, others
 
 
