@@ -293,7 +293,8 @@ def extract(doc, rules, found) -> list[Official]:
         _share_bodies(lx, text, person.positions)
         # A company's office with its company unnamed (`ông X, Tổng giám đốc, cho biết`) is a business one.
         person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))
-                            and (p.org_words or fold(p.title) not in lx.company_titles)]
+                            and (p.org_words or (fold(p.title) not in lx.company_titles
+                                                 and not _company_after(lx, text, p.end)))]
     people = {k: p for k, p in people.items() if p.positions and k != author}
     if not _add_mentions(lx, text, people, named, mentions_deadline):
         ctx.warn("officials: too many names to find all their mentions in time; the rest were skipped")
@@ -349,6 +350,15 @@ _COMMITTEE_ENDS = frozenset([fold("ủy"), fold("uỷ")])
 _PLACE_NAME_BEFORE = regex.compile(r"(?<![\p{L}])(?:(?:[Hh]uyện|[Tt]ỉnh|[Tt]hành|[Qq]uận|[Tt]hị)\s+(?:ủy|uỷ|đoàn)|"
                                    r"huyện|tỉnh|quận|xã|phường|thị\s+xã|thị\s+trấn|thành\s+phố)\s+$")
 _DOAN = fold("đoàn")
+
+
+def _company_after(lx, text: str, end: int) -> bool:
+    """`ông X, Giám đốc công ty, thừa nhận`: an office of a company named by a common noun."""
+    head = _COMMON_NOUN.match(text, end)
+    return head is not None and is_private(lx, head.group(1))
+
+
+_COMMON_NOUN = regex.compile(r"[^\S\n]+(\p{Ll}+(?:[^\S\n]+\p{Ll}+){1,2})")
 
 
 def _given_names_merged(people: dict[str, _Person], named: list) -> dict[str, _Person]:
