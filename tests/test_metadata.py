@@ -177,6 +177,9 @@ CASES = [
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nH’Xuân – Thanh Hường",
      {"author": "H'Xuân - Thanh Hường"}),
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\nTheo TTXVN", {"author": "TTXVN"}),
+    # a signature block closing a document names its signatory, no byline
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\n"
+     "PHÓ CHỦ NHIỆM\nNông Thị Mai", {"author": None}),
     # an abbreviation with its full stop opening the headline is no outlet
     ("TP. Huế: Kinh tế 9 tháng đầu năm tăng trưởng khá\n02/10/2025 15:30\n\nNội dung bài viết dài.",
      {"outlet": None, "title": "TP. Huế: Kinh tế 9 tháng đầu năm tăng trưởng khá"}),

@@ -187,8 +187,12 @@ def _is_score(ctx: Context, m, unit: str, value, unit_end: int) -> bool:
     before = _word_before(ctx, m.start("amount"), _APPROX)
     if before in _set(ctx, "place_cues"):
         return False  # `sạt lở 46 điểm`, `ngập 12 điểm`
-    if before in _set(ctx, "place_cues_few") and value <= _FEW_PLACES:
-        return False  # `bắn pháo hoa tại 3 điểm` (but an index closes `tại 1.250 điểm`)
+    if before in _set(ctx, "place_cues_few"):
+        if value <= _FEW_PLACES:
+            return False  # `bắn pháo hoa tại 3 điểm` (but an index closes `tại 1.250 điểm`)
+        cue = _WORD_BEFORE.search(ctx.text, max(0, m.start("amount") - 40), m.start("amount"))
+        if cue is not None and _word_before(ctx, cue.start(), _APPROX) in _set(ctx, "place_cues"):
+            return False  # `gây sạt lở tại 1.236 điểm`: the places a landslide hit, however many
     if len(words) == 1:
         # `120 điểm có nguy cơ sạt lở`: a clause after the bare noun says what places
         after = ctx.text[unit_end:unit_end + 30].lower()

@@ -296,6 +296,7 @@ def extract(doc, rules, found) -> list[Official]:
                             and (p.org_words or (fold(p.title) not in lx.company_titles
                                                  and not _company_after(lx, text, p.end)))]
     people = {k: p for k, p in people.items() if p.positions and k != author}
+    _add_signatory(lx, text, people)
     if not _add_mentions(lx, text, people, named, mentions_deadline):
         ctx.warn("officials: too many names to find all their mentions in time; the rest were skipped")
     cap = _LATE_MENTIONS if time.perf_counter() > mentions_deadline else None
@@ -306,6 +307,34 @@ def extract(doc, rules, found) -> list[Official]:
     defined = _defined_abbreviations(text)
     ministry = _the_ministry(lx, text, people)
     return [_official(doc, lx, text, p, cap, assembly, defined, ministry) for p in people.values()]
+
+
+# A signature block closing a document: an office line in capitals, the name under it.
+_SIGNATURE = regex.compile(r"^(?P<office>\p{Lu}[\p{Lu}\s.,]{3,80}?)[ \t]*\n(?:[ \t]*\n)?(?P<name>\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,4})[ \t]*\n?\s*\Z",
+                           regex.MULTILINE)
+
+
+def _add_signatory(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
+    """`… KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM / Phùng Thị Ngọc Bích` ending the text:
+    the office written last above the name is the signatory's (no body: the document's)."""
+    m = _SIGNATURE.search(text, max(0, len(text) - 200))
+    if m is None:
+        return
+    name = m.group("name")
+    if fold(name.split()[0]) not in lx.surnames:
+        return
+    office = m.group("office").split("\n")[-1].strip()
+    office = regex.sub(r"^(?:KT|TM|TL|TUQ|Q)\.\s*", "", office).split(",")[-1].strip()
+    title = lx.titles.get(fold(office))
+    if title is None:
+        return
+    start = m.start("office") + m.group("office").rfind(office)
+    person = people.get(fold(name))
+    if person is None:
+        person = people[fold(name)] = _Person(name=canonical(name), start=m.start("name"), end=m.end("name"))
+        person.mentions.append((m.start("name"), m.end("name"), "officials.signature"))
+    if not any(fold(p.title) == fold(title) for p in person.positions):
+        person.positions.append(_Position(title, [], start, start + len(office), False, None))
 
 
 def _the_ministry(lx: Lexicons, text: str, people: dict[str, _Person]) -> str | None:
@@ -350,6 +379,7 @@ _COMMITTEE_ENDS = frozenset([fold("ủy"), fold("uỷ")])
 _PLACE_NAME_BEFORE = regex.compile(r"(?<![\p{L}])(?:(?:[Hh]uyện|[Tt]ỉnh|[Tt]hành|[Qq]uận|[Tt]hị)\s+(?:ủy|uỷ|đoàn)|"
                                    r"huyện|tỉnh|quận|xã|phường|thị\s+xã|thị\s+trấn|thành\s+phố)\s+$")
 _DOAN = fold("đoàn")
+_DB = fold("ĐB")  # `ĐB X - Nghệ An`: question-session reports abbreviate only a deputy so
 
 
 def _company_after(lx, text: str, end: int) -> bool:
@@ -560,9 +590,13 @@ class _Reader:
 
     def _title(self, cand) -> None:
         text, lx = self.text, self.lx
-        if self.pending and not _COMMA.fullmatch(text, self.pending[-1].end, cand.start):
-            self.pending = []  # a chain of positions must run on, comma after comma
         title_text = cand.title_text
+        if self.pending and (not _COMMA.fullmatch(text, self.pending[-1].end, cand.start)
+                             or (fold(title_text) in lx.member_titles
+                                 and (title_text[0].islower() or fold(title_text) == _DB))):
+            # a chain of positions must run on, comma after comma, and to another office
+            # (`Tranh luận với Thủ tướng, đại biểu X …`: the deputy is no prime minister)
+            self.pending = []
         title_key = fold(title_text)
         title_end = cand.title_end
         before = self._remembered(("before", cand.start), _named_before,
@@ -1396,13 +1430,20 @@ def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = N
             organization = f"{defined[head]} {rest}".strip()
         if organization and fold(organization) in _THE_SCHOOL:
             organization = _school_before(lx, text, p.start) or organization  # `Hiệu trưởng nhà trường`
-        if organization and fold(p.title) in lx.ministry_titles and not fold(organization).startswith("bộ "):
+        if organization and fold(p.title) in lx.ministry_titles and not fold(organization).startswith("bộ ") \
+                and not _opens_with_head(lx, organization):
             organization = f"Bộ {organization}"  # `Bộ trưởng Ngoại giao` heads `Bộ Ngoại giao`
         if organization is None and ministry and fold(p.title) in lx.ministry_titles:
             organization = ministry  # `Hà Thị Lan Anh, Thứ trưởng Thường trực` beside the ministry's minister
         if assembly and p.title == "Đại biểu" and (organization is None or fold(organization).startswith("đoàn ")):
             organization = "Quốc hội"  # `Đại biểu Hoàng Xuân Lâm (đoàn Quảng Trị)` in a session of the Assembly
-        positions.append(Position(title=p.title, organization=organization,
+        title = p.title
+        if title == "Đại biểu Quốc hội":
+            # `ĐBQH X`, `đại biểu X (Đoàn ĐBQH tỉnh Y)`: a deputy of the Assembly, written as the
+            # spec's two readings of it share (`Đại biểu` of `Quốc hội`); the delegation's
+            # province is no body of the deputy's.
+            title, organization, org_text = "Đại biểu", "Quốc hội", None
+        positions.append(Position(title=title, organization=organization,
                                   organization_text=org_text, former=p.former, start=raw_start, end=raw_end))
     mentions = sorted({(s, e): r for s, e, r in person.mentions}.items())
     if cap is not None:

@@ -101,6 +101,7 @@ class Lexicons:
         # Titles that stand alone (`Phó Thủ tướng, Bộ trưởng Bộ …`): never share the next title's body.
         self.self_contained = {fold(t) for t in tb.get("self_contained_titles", [])}
         self.ministry_titles = {fold(t) for t in tb.get("ministry_titles", [])}
+        self.member_titles = {fold(t) for t in tb.get("member_titles", [])}
         self.shared_head = {fold(t): head for t, head in tb["titles_sharing_head"].items()}
         self.across_tai = {fold(t) for t in tb["titles_across_tai"]}
         self.org_compounds = {fold(w) for w in tb["org_compounds"]}
@@ -402,8 +403,11 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             continue
         if first == "-" and w.text == "-" and seen_head and prev is not None and prev.text[0].isalnum() \
                 and j + 1 < n and ws[j + 1].capital and not name_follows(lx, ws, j + 1) \
-                and not lx.starts_title(text, ws[j + 1].start) and text[w.start - 1:w.start] == " ":
-            j += 1  # `Vụ Kế hoạch - Tài chính`, `Lao động - Thương binh và Xã hội`
+                and not lx.starts_title(text, ws[j + 1].start) and text[w.start - 1:w.start] == " " \
+                and not (title_key in lx.member_titles and is_full_name(lx, ws, i, j, known)):
+            # `Vụ Kế hoạch - Tài chính`, `Lao động - Thương binh và Xã hội`; but after a deputy's
+            # name the dash opens the constituency (`ĐB Hà Sỹ Khôi - Nghệ An`)
+            j += 1
             continue
         if w.text in ("-", "–") and prev is not None and _YEAR.fullmatch(prev.text) and j + 1 < n \
                 and _YEAR.fullmatch(ws[j + 1].text):
@@ -425,7 +429,7 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             j += 2  # `Cục Y tế dự phòng`: two lower-case words that go on a body, though the first may end one
             count += 2
             continue
-        if not capital and (pair in stops or key in stops) and not (
+        if not capital and ((pair in stops and not ws[j + 1].capital) or key in stops) and not (
                 key in ("và", "của") and seen_head and j + 1 < n and _continues(lx, ws[j + 1])) and not (
                 key == _TAI and j >= 2 and ws[j - 1].key == _CAO and ws[j - 2].key == _CAP
                 and j + 1 < n and ws[j + 1].capital) and not (
