@@ -177,6 +177,12 @@ CASES = [
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nH’Xuân – Thanh Hường",
      {"author": "H'Xuân - Thanh Hường"}),
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\nTheo TTXVN", {"author": "TTXVN"}),
+    # a byline with a photographer's credit after it
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nTin: Minh Khoa - Ảnh: Hữu Tài\n"
+     "Các tin khác\n- Thường trực HĐND thành phố giám sát (22/6/2022)", {"author": "Minh Khoa"}),
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\n"
+     "Tin, ảnh: Thu Trang - Trung tâm Văn hóa, Thông tin và Thể thao huyện\n\nTin khác:\n- Hội nghị giao ban (08/03/2023)",
+     {"author": "Thu Trang"}),
     # a signature block closing a document names its signatory, no byline
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\n"
      "PHÓ CHỦ NHIỆM\nNông Thị Mai", {"author": None}),

@@ -91,6 +91,16 @@ def test_crlf_and_zero_width_are_dropped_but_offsets_hold():
     ("Hội nghị đã kết thúc tốt đẹp.\nngày mai họp tiếp", "Hội nghị đã kết thúc tốt đẹp.\nngày mai họp tiếp"),
     ("Tin, ảnh: Hoàng Lan\nảnh minh họa", "Tin, ảnh: Hoàng Lan\nảnh minh họa"),
     ("Kỳ họp thứ 14 HĐND huyện khóa XX thông qua nghị quyết\nThứ hai, 18/12/2023", "Kỳ họp thứ 14 HĐND huyện khóa XX thông qua nghị quyết\nThứ hai, 18/12/2023"),
+    # … unless the paragraph is wrapped at a width: two lines about as long, past the first two lines
+    ("Tiêu đề\nNgày 6/7/2022\nMở đầu, đại biểu Nguyễn Thị Kim Xuyến (tổ đại biểu quận Ninh Kiều) chất vấn Giám đốc Sở\n"
+     "Xây dựng Huỳnh Minh Trí về tình trạng ngập nước khi triều cường kết hợp mưa lớn. Ông Trí\ncho biết",
+     "Tiêu đề\nNgày 6/7/2022\nMở đầu, đại biểu Nguyễn Thị Kim Xuyến (tổ đại biểu quận Ninh Kiều) chất vấn Giám đốc Sở "
+     "Xây dựng Huỳnh Minh Trí về tình trạng ngập nước khi triều cường kết hợp mưa lớn. Ông Trí cho biết"),
+    # a headline with a long lead under it keeps its line
+    ("Tiêu đề\nNgày 6/7/2022\nKỳ họp thứ 14 HĐND huyện khóa XX thông qua nghị quyết về đầu tư công\n"
+     "Sáng 6/7, kỳ họp thứ 14 HĐND huyện khóa XX đã khai mạc với sự tham dự của 35 đại biểu và nhiều khách mời.",
+     "Tiêu đề\nNgày 6/7/2022\nKỳ họp thứ 14 HĐND huyện khóa XX thông qua nghị quyết về đầu tư công\n"
+     "Sáng 6/7, kỳ họp thứ 14 HĐND huyện khóa XX đã khai mạc với sự tham dự của 35 đại biểu và nhiều khách mời."),
 ])
 def test_hard_wrapped_lines_join_without_moving_offsets(raw, expected):
     norm = normalise(raw)

@@ -107,6 +107,8 @@ _BYLINE_LABEL = regex.compile(
 _SENTENCE_END = regex.compile(r"[.!?…\"'):;]\s*$")
 # A contact line under the byline (`Trung tâm VHTT huyện - ĐT: 0204 3884 123`): site chrome.
 _CONTACT = regex.compile(r"(?<![\w])(?:ĐT|SĐT|Điện\s+thoại|Tel|Fax|E-?mail)\s*:", regex.IGNORECASE)
+# A photographer credited after the writer (`Tin: Minh Khoa - Ảnh: Hữu Tài`).
+_PHOTO_CREDIT = regex.compile(r"\s*(?:[-–;,|]\s*)?(?i:ảnh|clip|video)\s*:\s*[^:]{2,40}$")
 # The office line of a signature block closing a document (`KT. BỘ TRƯỞNG`, `PHÓ CHỦ TỊCH`,
 # `TM. ỦY BAN NHÂN DÂN`): the name under it signed, it is no byline.
 _SIGNATURE_TITLE = regex.compile(r"(?:(?:KT|TM|TL|TUQ|Q|QUYỀN)\.?\s+)?(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|CHỦ\s+NHIỆM|BỘ\s+TRƯỞNG|"
@@ -265,8 +267,10 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
     start, end = lines[-1]
     last = text[start:end]
     tail_start = start
-    if len(last) > _MAX_BYLINE + 12 and not (len(last) <= _MAX_BYLINE + 50 and _BYLINE.fullmatch(last)
-                                            and not _SENTENCE_END.search(last)):
+    unlabelled = last[_BYLINE_LABEL.match(last).end():] if _BYLINE_LABEL.match(last) else last
+    unlabelled = _PHOTO_CREDIT.sub("", unlabelled)
+    if len(last) > _MAX_BYLINE + 12 and not (len(unlabelled) <= _MAX_BYLINE + 50 and _BYLINE.fullmatch(unlabelled)
+                                            and not _SENTENCE_END.search(unlabelled)):
         # A single-paragraph article: the byline follows the last full stop.
         cut = max(last.rfind(". "), last.rfind("… "), last.rfind(".” "), last.rfind('." '))
         if cut < 0:
@@ -279,6 +283,7 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
     if label:
         tail_start = text.find(tail, tail_start) + label.end()
         tail = tail[label.end():]
+    tail = _PHOTO_CREDIT.sub("", tail)
     if not tail or len(tail) > _MAX_BYLINE + 50 or _SENTENCE_END.search(tail.removesuffix(")").rstrip()) and not tail.endswith(")"):
         return None, None
     m = _BYLINE.fullmatch(tail)
