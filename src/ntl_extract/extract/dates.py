@@ -424,12 +424,13 @@ def months_of_year(m, ctx: Context):
 # between a measured thing and its verb (`lợi nhuận 9 tháng đạt`, not `trong 9 tháng`).
 _REPORT_CUE = regex.compile(r"(?<![\w])(?:lũy kế|luỹ kế|tính chung|cộng dồn)[^\S\n]+\Z", regex.IGNORECASE)
 _CLAUSE_OPEN = regex.compile(r"(?:^|[.:;\n])[^\S\n]*\Z")
+_COMMA_OPEN = regex.compile(r",[^\S\n]*\Z")
 _DURATION_LABEL = regex.compile(r"(?:thời gian|thời hạn|kéo dài|mất)[^:.\n]{0,40}:[^\S\n]*\Z", regex.IGNORECASE)
 _MEASURED = regex.compile(r"\p{Ll}[^\S\n]+\Z")
 _DURATION_WORD = regex.compile(
     r"(?<![\w])(?:trong|sau|mất|khoảng|hơn|gần|từ|đến|tới|còn|vòng|suốt|có|được|trên|dưới|các|những|mỗi|hàng|hằng)"
     r"[^\S\n]+\Z", regex.IGNORECASE)
-_REPORT_VERB = regex.compile(r"[^\S\n]+(?:đạt|ước đạt|tăng|giảm)(?![\w])")
+_REPORT_VERB = regex.compile(r"[^\S\n]+(?:mới[^\S\n]+)?(?:đạt|ước đạt|tăng|giảm|giải[^\S\n]+ngân)(?![\w])")
 
 
 @builder("dates.months_reported", requires=("n",))
@@ -443,8 +444,9 @@ def months_reported(m, ctx: Context):
     before = ctx.text[max(0, start - 60):start]
     if _REPORT_CUE.search(before) or (_CLAUSE_OPEN.search(before) and not _DURATION_LABEL.search(before)):
         return months_of_year(m, ctx)
-    if _MEASURED.search(before) and not _DURATION_WORD.search(before) and _REPORT_VERB.match(ctx.text, m.end()):
-        return months_of_year(m, ctx)
+    if (_MEASURED.search(before) or _COMMA_OPEN.search(before)) and not _DURATION_WORD.search(before) \
+            and _REPORT_VERB.match(ctx.text, m.end()):
+        return months_of_year(m, ctx)  # `vốn đầu tư công 9 tháng đạt …`, `Theo ông Khải, 9 tháng mới giải ngân …`
     return None
 
 
