@@ -460,9 +460,28 @@ def extract(doc, rules, found) -> list[Document]:
     out = []
     for entry in entries.values():
         issuer = entry.issuer or _issuer_of_codes(ctx, entry.codes)
+        if issuer is not None and fold(issuer) in _BARE_HEADS and entry.mentions:
+            issuer = _named_earlier(ctx, issuer, to_norm(entry.mentions[0].start)) or issuer
         out.append(Document(type=entry.type, type_code=entry.type_code, number=entry.number, symbol=entry.symbol,
                             date=entry.date, issuer=issuer, subject=entry.subject, mentions=tuple(entry.mentions)))
     return out
+
+
+# Bodies written with their head word alone once the article has named them (`theo Kế hoạch
+# số 215/KH-SGTVT của Sở`): the issuer is the body of that head the article named last before.
+_BARE_HEADS = frozenset(fold(h) for h in ("Sở", "Cục", "Bộ", "Ban", "Ban Chỉ đạo", "Hội đồng", "Tổng cục",
+                                           "Chi cục", "Viện", "Vụ", "Trung tâm", "Phòng", "Ủy ban"))
+
+
+def _named_earlier(ctx: Context, head: str, before: int) -> str | None:
+    """The fuller name of the body `head` names, as the text gave it last before `before`."""
+    text = ctx.text
+    found = None
+    for m in regex.finditer(r"(?<![\w])" + regex.escape(head) + r"(?=[^\S\n]+\p{Lu})", text[:before]):
+        name = _issuer_phrase(ctx, text[m.start():m.start() + 160], m.start())
+        if name is not None and fold(name).startswith(fold(head) + " "):
+            found = name
+    return found
 
 
 def _person_tail(rules):
