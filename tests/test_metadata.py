@@ -183,6 +183,12 @@ CASES = [
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\n"
      "Tin, ảnh: Thu Trang - Trung tâm Văn hóa, Thông tin và Thể thao huyện\n\nTin khác:\n- Hội nghị giao ban (08/03/2023)",
      {"author": "Thu Trang"}),
+    # a byline whose unit is an abbreviation and a place (`BVĐK Kim Sơn`)
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nLê Thu Hà - BVĐK Yên Khánh", {"author": "Lê Thu Hà"}),
+    # a site's name over its breadcrumb is no headline
+    ("Giáo dục & Thời đại\nGiáo dục › Học đường\nBắc Ninh: Gần 99% học sinh tham gia BHYT\nThứ Năm, 19/09/2019 07:30\n\n"
+     "(GD&TĐ) - Năm học 2018-2019, tỷ lệ học sinh tham gia bảo hiểm y tế đạt 98,9%.",
+     {"title": "Bắc Ninh: Gần 99% học sinh tham gia BHYT", "category": "Giáo dục › Học đường"}),
     # a signature block closing a document names its signatory, no byline
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\n"
      "PHÓ CHỦ NHIỆM\nNông Thị Mai", {"author": None}),

@@ -81,7 +81,7 @@ _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 _WORD = r"(?:[HK]['’])?\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
 # The agency after a name: `- VGP`, `- TTXVN`, `- VHXH xã`, `- Đài TT xã`, `(CTV)`.
-_AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)"
+_AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:(?:\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh))?"
            r"(?:\s+\p{Lu}\p{Ll}*){0,4})?"
            r"|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí|Công\s+an|Bệnh\s+viện|Sở|Hội|UBND|Ủy\s+ban"
            r"|Hạt|Chi\s+cục|Cục|Trạm|Đồn|Trường|Đoàn|Viện|Liên\s+đoàn|Mặt\s+trận|Bộ\s+Chỉ\s+huy|Bộ"
@@ -348,7 +348,10 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         first = index < 0 and len(head) > at + 1
         if _CHROME.match(line) or _MENU.match(line) or (first and (
                 _MASTHEAD.match(line) or (_is_category(line) and _CAPS_MASTHEAD.search(line)
-                                          and _headline_follows(text, head[at + 1:])))):
+                                          and _headline_follows(text, head[at + 1:]))
+                # a site's name over its breadcrumb (`Giáo dục & Thời đại` / `Giáo dục › Học đường`)
+                or (len(line.split()) <= 6 and not _BREADCRUMB.match(line)
+                    and _BREADCRUMB.match(text[head[at + 1][0]:head[at + 1][1]])))):
             boilerplate.append((start, end))
             continue
         index += 1
@@ -383,7 +386,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         if title_span is None and not headers and _BREADCRUMB.match(line):
             category = category or canonical(line)
             continue
-        if title_span is None and not headers and index < 3 and len(line) <= 300 and len(body_lines) > 1:
+        if title_span is None and not headers and index < 3 and len(line) <= 300 and len(body_lines) > 1 \
+                and not any(e - s > 300 for s, e in head[:at]):  # no headline under a paragraph of the body
             if outlet_m:
                 # `(PLO) - Headline` on the first line: the headline after the marker.
                 marker = regex.match(r"\s*\([^()]*\)\s*[-:]?\s*", line)

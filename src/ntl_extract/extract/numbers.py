@@ -98,6 +98,7 @@ class _Prepared:
         limit = self.tables["max_unit_words"]
         if len(words) > 1 and f"{_key(words[0])} {_key(words[1])}" in self.set("counted_compounds"):
             kept = words[:2]  # `phần quà`, `điểm đến`: a noun although its first word alone counts nothing
+            limit += 1  # … and one word of two syllables (`kỷ lục quốc gia`)
         split_words = self.set("split_words")
         i = len(kept) - 1
         while i + 1 < min(len(words), limit):

@@ -120,6 +120,7 @@ class Lexicons:
         self.private = _folded_words_rx(tb["private_org_words"])
         self.public = _folded_words_rx(tb["public_org_words"])
         self.public_head = _folded_words_rx(tb["public_org_heads"])  # matched where the body's name opens
+        self.religious = _folded_words_rx(tb["religious_org_words"])
         self.company_titles = {fold(t) for t in tb["company_titles"]}
         self.abbr_rx = regex.compile(
             r"(?<![\w&.])(?:" + "|".join(map(regex.escape, sorted(self.abbreviations, key=len, reverse=True)))
@@ -354,6 +355,7 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
     """
     j = i
     seen_head = False
+    lower_head = False  # the body opens with a head word in lower case (`bệnh viện`)
     after_place = False  # inside a place name (`tỉnh Hải Dương`): lower case ends the body
     count = 0
     n = len(ws)
@@ -444,9 +446,13 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             break  # `Công an tỉnh Hải Dương chỉ đạo`, `Hội đồng NVQS huyện căn dặn`
         if not capital and pair in heads and count + 2 <= lx.max_org_words:
             seen_head, after_place = True, False  # `Giám đốc bệnh viện cho biết`: a head of two words
+            lower_head = j == i and pair not in place_words  # `bệnh viện`: the body already spoken of
             j += 2
             count += 2
             continue
+        if lower_head and not capital and key not in place_words and key not in lx.org_lower \
+                and not first.isdigit():
+            break  # `Giám đốc bệnh viện thẳng thắn nhìn nhận`: a verb, not more of the name
         head = key in heads
         if head or capital or key in place_words or key in lx.org_lower or \
                 (seen_head and (first.islower() or first.isdigit())):
@@ -565,6 +571,7 @@ def is_private(lx: Lexicons, org: str | None) -> bool:
         if len(lx.privates) >= 100_000:
             lx.privates.clear()
         folded = fold(org)
-        private = lx.privates[org] = (lx.private.search(folded) is not None or _BRAND_BANK.search(folded) is not None) \
-            and lx.public.search(folded) is None and lx.public_head.match(folded) is None
+        private = lx.privates[org] = ((lx.private.search(folded) is not None or _BRAND_BANK.search(folded) is not None)
+                                      and lx.public.search(folded) is None and lx.public_head.match(folded) is None) \
+            or lx.religious.search(folded) is not None  # `Ban Hoằng pháp GHPGVN tỉnh`: a church's, whatever its head
     return private
