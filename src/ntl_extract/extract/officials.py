@@ -962,7 +962,8 @@ _HELD_BY = regex.compile(r"\s+(?:đối\s+với|là|(?:được\s+(?:bầu|bổ\
 _SEVERAL = regex.compile(r"(?<![\p{L}])(?:[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Cc]ác|[2-9])\s+$")  # `hai Phó Chủ tịch …`
 _ANOTHER = regex.compile(r"\s*(?:,|và)\s*")
 _BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
-_SEGMENT_END = regex.compile(r"\s*(?:[,;.:)\n]|$|[-–—]\s)")
+# … or the verb of saying the chain's person says with (`…, Phó Cục trưởng, Phó Trưởng đoàn cho biết`)
+_SEGMENT_END = regex.compile(r"\s*(?:[,;.:)\n]|$|[-–—]\s)|\s+(?:cho\s+biết|cho\s+hay|khẳng\s+định|nhấn\s+mạnh|phát\s+biểu)(?![\w])")
 
 
 def _after_bracket(text: str, end: int) -> int:
