@@ -185,6 +185,10 @@ CASES = [
      {"author": "Thu Trang"}),
     # a byline whose unit is an abbreviation and a place (`BVĐK Kim Sơn`)
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nLê Thu Hà - BVĐK Yên Khánh", {"author": "Lê Thu Hà"}),
+    # a paragraph opening with a word of the site's chrome (`Chia sẻ`) is body, not chrome
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nChia sẻ tại hội nghị, ông Hà Văn Tiến, "
+     "Chủ tịch UBND xã cho biết xã rộng hơn 310 km2, thôn xa nhất cách trung tâm xã gần 50 km.\n\nMinh Anh",
+     {"author": "Minh Anh", "boilerplate": [[17, 27]]}),  # the stamp line only
     # a site's name over its breadcrumb is no headline
     ("Giáo dục & Thời đại\nGiáo dục › Học đường\nBắc Ninh: Gần 99% học sinh tham gia BHYT\nThứ Năm, 19/09/2019 07:30\n\n"
      "(GD&TĐ) - Năm học 2018-2019, tỷ lệ học sinh tham gia bảo hiểm y tế đạt 98,9%.",

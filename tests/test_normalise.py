@@ -91,11 +91,19 @@ def test_crlf_and_zero_width_are_dropped_but_offsets_hold():
     ("Hội nghị đã kết thúc tốt đẹp.\nngày mai họp tiếp", "Hội nghị đã kết thúc tốt đẹp.\nngày mai họp tiếp"),
     ("Tin, ảnh: Hoàng Lan\nảnh minh họa", "Tin, ảnh: Hoàng Lan\nảnh minh họa"),
     ("Kỳ họp thứ 14 HĐND huyện khóa XX thông qua nghị quyết\nThứ hai, 18/12/2023", "Kỳ họp thứ 14 HĐND huyện khóa XX thông qua nghị quyết\nThứ hai, 18/12/2023"),
-    # … unless the paragraph is wrapped at a width: two lines about as long, past the first two lines
-    ("Tiêu đề\nNgày 6/7/2022\nMở đầu, đại biểu Nguyễn Thị Kim Xuyến (tổ đại biểu quận Ninh Kiều) chất vấn Giám đốc Sở\n"
+    # … unless the paragraph is wrapped at a width: two lines about as long, in the body (past its
+    # first 400 characters, where headlines, stamps and tickers stand on lines of their own)
+    ("Tiêu đề\nNgày 6/7/2022\n" + "Kỳ họp diễn ra trong hai ngày. " * 13 + "\n"
+     "Mở đầu, đại biểu Nguyễn Thị Kim Xuyến (tổ đại biểu quận Ninh Kiều) chất vấn Giám đốc Sở\n"
      "Xây dựng Huỳnh Minh Trí về tình trạng ngập nước khi triều cường kết hợp mưa lớn. Ông Trí\ncho biết",
-     "Tiêu đề\nNgày 6/7/2022\nMở đầu, đại biểu Nguyễn Thị Kim Xuyến (tổ đại biểu quận Ninh Kiều) chất vấn Giám đốc Sở "
+     "Tiêu đề\nNgày 6/7/2022\n" + "Kỳ họp diễn ra trong hai ngày. " * 13 + "\n"
+     "Mở đầu, đại biểu Nguyễn Thị Kim Xuyến (tổ đại biểu quận Ninh Kiều) chất vấn Giám đốc Sở "
      "Xây dựng Huỳnh Minh Trí về tình trạng ngập nước khi triều cường kết hợp mưa lớn. Ông Trí cho biết"),
+    # a headline and a stamp line about as long stay apart
+    ("Quảng Bình: Giải quyết đúng hạn 98,6% hồ sơ thủ tục hành chính trong 9 tháng\n"
+     "Ngày đăng: 24/10/2019 16:02 | Cập nhật: 25/10/2019 08:15 | Lượt xem: 1.024",
+     "Quảng Bình: Giải quyết đúng hạn 98,6% hồ sơ thủ tục hành chính trong 9 tháng\n"
+     "Ngày đăng: 24/10/2019 16:02 | Cập nhật: 25/10/2019 08:15 | Lượt xem: 1.024"),
     # a headline with a long lead under it keeps its line
     ("Tiêu đề\nNgày 6/7/2022\nKỳ họp thứ 14 HĐND huyện khóa XX thông qua nghị quyết về đầu tư công\n"
      "Sáng 6/7, kỳ họp thứ 14 HĐND huyện khóa XX đã khai mạc với sự tham dự của 35 đại biểu và nhiều khách mời.",

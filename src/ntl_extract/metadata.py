@@ -202,7 +202,7 @@ def _headline_follows(text: str, following: list[tuple[int, int]]) -> bool:
     it heads the page; else it may be the headline itself."""
     for start, end in following:
         line = text[start:end]
-        if _CHROME.match(line) or _MENU.match(line) or _BREADCRUMB.match(line) or _stamp_in_line(line):
+        if _is_chrome(line) or _MENU.match(line) or _BREADCRUMB.match(line) or _stamp_in_line(line):
             continue
         return len(line.split()) >= 4 and not _SENTENCE_END.search(line)
     return False
@@ -218,12 +218,21 @@ def _is_section(line: str, following: list[tuple[int, int]], text: str) -> bool:
         return False
     for start, end in following[:2]:
         nxt = text[start:end]
-        if _stamp_in_line(nxt) or _CHROME.match(nxt):
+        if _stamp_in_line(nxt) or _is_chrome(nxt):
             continue
         title_like = (not _SENTENCE_END.search(nxt) and ". " not in nxt and not _OUTLET.match(nxt)
                       and len(nxt) <= 200)
         return title_like and len(nxt.split()) > max(_HEADLINE_WORDS, len(line.split()))
     return False
+
+
+def _is_chrome(line: str) -> bool:
+    """A line of the site around the article (`Chia sẻ`, `Xem thêm: …`, `Điện thoại: …`), not a
+    paragraph that opens with the same words (`Chia sẻ tại hội nghị, ông … cho biết …`)."""
+    return _CHROME.match(line) is not None and (len(line) <= _CHROME_MAX or not _SENTENCE_END.search(line))
+
+
+_CHROME_MAX = 120  # characters: past this a line opening with a chrome word is a sentence
 
 
 def _split_keywords(text: str) -> tuple[str, ...]:
@@ -249,7 +258,7 @@ def _closing_lines(text: str, lines: list[tuple[int, int]], count: int) -> list[
     out: list[tuple[int, int]] = []
     for start, end in reversed(lines):
         line = text[start:end]
-        if not _KEYWORDS.match(line) and not _CHROME.match(line) \
+        if not _KEYWORDS.match(line) and not _is_chrome(line) \
                 and not (len(line) < 60 and _VIEWS.match(line.strip())) \
                 and not (len(line) < 200 and _CONTACT.search(line)) \
                 and not (len(line) < 80 and (_stamp_in_line(line) or _AUTHOR_LABEL.match(line.strip()))):
@@ -346,7 +355,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             break  # past the headline and a paragraph of the body (its outlet marker read): no header follows
         line = text[start:end]
         first = index < 0 and len(head) > at + 1
-        if _CHROME.match(line) or _MENU.match(line) or (first and (
+        if _is_chrome(line) or _MENU.match(line) or (first and (
                 _MASTHEAD.match(line) or (_is_category(line) and _CAPS_MASTHEAD.search(line)
                                           and _headline_follows(text, head[at + 1:]))
                 # a site's name over its breadcrumb (`Giáo dục & Thời đại` / `Giáo dục › Học đường`)
@@ -409,7 +418,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         kw = _KEYWORDS.match(line)
         if kw:
             keywords = _split_keywords(kw["kw"])
-        elif _CHROME.match(line):
+        elif _is_chrome(line):
             boilerplate.append((start, end))
         elif views is None and len(line) < 60 and _VIEWS.match(line.strip()):
             views = int(regex.sub(r"[.,]", "", _VIEWS.match(line.strip())[1]))

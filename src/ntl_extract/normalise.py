@@ -270,6 +270,7 @@ def normalise(raw: str) -> NormText:
 UNWRAP_MIN_LINE = 30  # characters: a shorter line ending mid-sentence may be a heading, a list item
 UNWRAP_WIDE_LINE = 60  # … and a line this long, as long as the next, is one of a wrapped paragraph
 _SAME_WIDTH = 0.85
+UNWRAP_PAST = 400  # … in the body: the headline, stamps and tickers above are lines of their own
 
 
 def _unwrapped(text: str) -> str:
@@ -283,22 +284,22 @@ def _unwrapped(text: str) -> str:
         return text
     joins = []
     line_start = 0
-    lines_seen = 0
     while pos >= 0:
         nxt = pos + 1
         ends_open = text[pos - 1].isalnum() or text[pos - 1] == "," if pos > 0 else False
         if nxt < len(text) and ends_open and pos - line_start >= UNWRAP_MIN_LINE:
             if text[nxt].islower():
                 joins.append(pos)
-            elif text[nxt].isupper() and lines_seen >= 2 and pos - line_start >= UNWRAP_WIDE_LINE:
+            elif text[nxt].isupper() and line_start >= UNWRAP_PAST and pos - line_start >= UNWRAP_WIDE_LINE \
+                    and "|" not in text[line_start:pos]:
                 # `… chất vấn Giám đốc Sở` / `Xây dựng Huỳnh Minh Trí …`: a capital after a break
                 # inside a paragraph wrapped at a fixed width (the two lines are about as long)
                 end = text.find("\n", nxt)
                 following = (len(text) if end < 0 else end) - nxt
-                if _SAME_WIDTH * (pos - line_start) <= following and _SAME_WIDTH * following <= pos - line_start:
+                if _SAME_WIDTH * (pos - line_start) <= following and _SAME_WIDTH * following <= pos - line_start \
+                        and "|" not in text[nxt:nxt + following]:
                     joins.append(pos)
         line_start = nxt
-        lines_seen += 1
         pos = text.find("\n", nxt)
     if not joins:
         return text
