@@ -220,3 +220,14 @@ def test_metadata(text, expected):
 def test_body_only_mode_reads_no_metadata():
     article = extract("Tiêu đề\nNội dung.\nThanh Hải", detect_metadata=False).to_dict()["article"]
     assert article["title"] is None and article["author"] is None
+
+
+def test_a_list_of_other_articles_inside_the_body_is_chrome_but_the_paragraphs_after_it_are_not():
+    text = ("Tiêu đề bài viết\n05/05/2024\n\nĐoạn đầu của bài viết, có dấu chấm.\n\nTIN LIÊN QUAN\n"
+            "• Giải ngân vốn đầu tư công 9 tháng đạt 61%\n\n"
+            + "Ông Tuấn cho biết, 166/166 xã, phường đã được giao dự toán. " * 4 + "\n\nMinh Hiếu")
+    record = extract(text).to_dict()
+    chrome = {text[s:e] for s, e in record["article"]["boilerplate"]}
+    assert {"TIN LIÊN QUAN", "• Giải ngân vốn đầu tư công 9 tháng đạt 61%"} <= chrome
+    assert [n["text"] for n in record["numbers"]] == ["166/166 xã"] * 4
+    assert record["article"]["author"] == "Minh Hiếu"

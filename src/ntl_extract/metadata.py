@@ -245,11 +245,36 @@ def _split_keywords(text: str) -> tuple[str, ...]:
 
 def _article_end(text: str, lines: list[tuple[int, int]]) -> int:
     """Where the article's lines end: at the first heading of a list of other
-    articles (`Tin liên quan:`, `Các tin khác`) among the last lines, else at the end."""
+    articles (`Tin liên quan:`, `Các tin khác`) among the last lines that no
+    paragraph of the body follows, else at the end."""
     for k in range(max(0, len(lines) - 15), len(lines)):
-        if _RELATED.match(text[lines[k][0]:lines[k][1]]):
+        if _RELATED.match(text[lines[k][0]:lines[k][1]]) \
+                and not any(_is_paragraph(text[s:e]) for s, e in lines[k + 1:]):
             return k
     return len(lines)
+
+
+def _related_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lists of other articles inside the body (`TIN LIÊN QUAN` and its links, a paragraph of
+    the article after them): the heading and the short lines under it."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(lines):
+        if _RELATED.match(text[lines[k][0]:lines[k][1]]) and len(text[lines[k][0]:lines[k][1]]) <= _CHROME_MAX:
+            out.append(lines[k])
+            k += 1
+            while k < len(lines) and not _is_paragraph(text[lines[k][0]:lines[k][1]]) \
+                    and len(text[lines[k][0]:lines[k][1]]) <= _CHROME_MAX:
+                out.append(lines[k])
+                k += 1
+            continue
+        k += 1
+    return out
+
+
+def _is_paragraph(line: str) -> bool:
+    """A line of the body's prose: long, and ending as a sentence does."""
+    return len(line) > 200 and _SENTENCE_END.search(line) is not None
 
 
 def _closing_lines(text: str, lines: list[tuple[int, int]], count: int) -> list[tuple[int, int]]:
@@ -412,6 +437,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
 
     article_end = _article_end(text, body_lines)
     boilerplate.extend(body_lines[article_end:])  # a footer's list of other articles, and what follows it
+    boilerplate.extend(_related_blocks(text, body_lines[:article_end]))  # … and such lists inside the body
     tail = body_lines[max(0, article_end - 6):]
     for start, end in tail:
         line = text[start:end]
