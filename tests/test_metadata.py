@@ -189,6 +189,16 @@ CASES = [
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nChia sẻ tại hội nghị, ông Hà Văn Tiến, "
      "Chủ tịch UBND xã cho biết xã rộng hơn 310 km2, thôn xa nhất cách trung tâm xã gần 50 km.\n\nMinh Anh",
      {"author": "Minh Anh", "boilerplate": [[17, 27]]}),  # the stamp line only
+    # a stamp in words with a comma before the year, and its time after a bar
+    ("Bệnh viện tỉnh quá tải kéo dài\n22 tháng 5, 2018 | 17:42\n\nNội dung bài viết dài, có dấu chấm.",
+     {"published": "2018-05-22T17:42+07:00"}),
+    # a site's slogan over its breadcrumb, a ticker over the headline: neither is the title
+    ("TinNhanh24h - Đọc báo, tin tức tổng hợp 24 giờ\nTrang chủ › Kinh tế › Đầu tư\n"
+     "Bắc Ninh: 6 tháng đầu năm thu hút hơn 1,25 tỷ USD vốn FDI\n14/07/2016 09:12\n\nNội dung bài viết dài, có dấu chấm.",
+     {"title": "Bắc Ninh: 6 tháng đầu năm thu hút hơn 1,25 tỷ USD vốn FDI"}),
+    ("BÁO AN GIANG ĐIỆN TỬ\nGiá vàng SJC hôm nay 15/10: 84,5 triệu đồng/lượng | USD/VND: 25.130\n"
+     "An Giang: Xuất khẩu gạo 9 tháng tăng mạnh\n15.10.2024 | 16:20\n\nNội dung bài viết dài, có dấu chấm.",
+     {"title": "An Giang: Xuất khẩu gạo 9 tháng tăng mạnh", "published": "2024-10-15T16:20+07:00"}),
     # a site's name over its breadcrumb is no headline
     ("Giáo dục & Thời đại\nGiáo dục › Học đường\nBắc Ninh: Gần 99% học sinh tham gia BHYT\nThứ Năm, 19/09/2019 07:30\n\n"
      "(GD&TĐ) - Năm học 2018-2019, tỷ lệ học sinh tham gia bảo hiểm y tế đạt 98,9%.",

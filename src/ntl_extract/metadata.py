@@ -21,7 +21,7 @@ from .rules import RuleSet, prepared
 _HEADER = regex.compile(r"^#\s*([\w.-]+)\s*=\s*(.*?)\s*$")
 # `18/9/2025`, or in words: `22 tháng 8 năm 2025`.
 _DATE = (r"(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
-         r"|(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*,?\s+năm\s+(?P<y>\d{4}))")
+         r"|(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,?\s+năm\s+|,\s*)(?P<y>\d{4}))")  # (`22 tháng 5, 2018`)
 # seconds are dropped; `PM`/`CH` (chiều) and `AM`/`SA` (sáng) mark a twelve-hour clock
 _TIME = r"(?P<h>\d{1,2})\s*(?::|h|giờ)\s*(?P<mi>\d{2})(?::\d{2})?(?:\s*(?P<ap>AM|PM|SA|CH)(?!\w))?"
 # Words a stamp may start with: `Ngày đăng`, `Cập nhật lúc`, `Thứ Hai,`.
@@ -384,8 +384,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                 _MASTHEAD.match(line) or (_is_category(line) and _CAPS_MASTHEAD.search(line)
                                           and _headline_follows(text, head[at + 1:]))
                 # a site's name over its breadcrumb (`Giáo dục & Thời đại` / `Giáo dục › Học đường`)
-                or (len(line.split()) <= 6 and not _BREADCRUMB.match(line)
-                    and _BREADCRUMB.match(text[head[at + 1][0]:head[at + 1][1]])))):
+                or (not _BREADCRUMB.match(line)
+                    and _BREADCRUMB.match(text[head[at + 1][0]:head[at + 1][1]])
+                    and not _stamp_in_line(text[head[at + 1][0]:head[at + 1][1]])))):
             boilerplate.append((start, end))
             continue
         index += 1
@@ -419,6 +420,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             outlet = outlet_m["outlet"]
         if title_span is None and not headers and _BREADCRUMB.match(line):
             category = category or canonical(line)
+            continue
+        if title_span is None and " | " in line and len(line) <= _CHROME_MAX:
+            boilerplate.append((start, end))  # a ticker above the headline (`Giá vàng … | USD/VND: …`)
             continue
         if title_span is None and not headers and index < 3 and len(line) <= 300 and len(body_lines) > 1 \
                 and not any(e - s > 300 for s, e in head[:at]):  # no headline under a paragraph of the body
