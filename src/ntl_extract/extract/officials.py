@@ -388,7 +388,7 @@ def _company_after(lx, text: str, end: int) -> bool:
     return head is not None and is_private(lx, head.group(1))
 
 
-_COMMON_NOUN = regex.compile(r"[^\S\n]+(\p{Ll}+(?:[^\S\n]+\p{Ll}+){1,2})")
+_COMMON_NOUN = regex.compile(r"[^\S\n]+(\p{Ll}+(?:[^\S\n]+\p{Ll}+){1,2})")  # two or three lower-case words
 
 
 def _given_names_merged(people: dict[str, _Person], named: list) -> dict[str, _Person]:
