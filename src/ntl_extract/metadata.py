@@ -109,12 +109,6 @@ _SENTENCE_END = regex.compile(r"[.!?…\"'):;]\s*$")
 _CONTACT = regex.compile(r"(?<![\w])(?:ĐT|SĐT|Điện\s+thoại|Tel|Fax|E-?mail)\s*:", regex.IGNORECASE)
 # A photographer credited after the writer (`Tin: Minh Khoa - Ảnh: Hữu Tài`).
 _PHOTO_CREDIT = regex.compile(r"\s*(?:[-–;,|]\s*)?(?i:ảnh|clip|video)\s*:\s*[^:]{2,40}$")
-# The office line of a signature block closing a document (`KT. BỘ TRƯỞNG`, `PHÓ CHỦ TỊCH`,
-# `TM. ỦY BAN NHÂN DÂN`): the name under it signed, it is no byline.
-_SIGNATURE_TITLE = regex.compile(r"(?:(?:KT|TM|TL|TUQ|Q|QUYỀN)\.?\s+)?(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|CHỦ\s+NHIỆM|BỘ\s+TRƯỞNG|"
-                                 r"THỨ\s+TRƯỞNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|BÍ\s+THƯ|THỦ\s+TƯỚNG|CHÁNH\s+VĂN\s+PHÒNG|"
-                                 r"CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|VIỆN\s+TRƯỞNG|CHÁNH\s+ÁN|TỔNG\s+GIÁM\s+ĐỐC|"
-                                 r"ỦY\s+BAN\s+NHÂN\s+DÂN|THƯỜNG\s+TRỰC|BAN\s+THƯỜNG\s+VỤ)[\p{Lu}\s,.]{0,60}")
 # A byline on its own line between the headline and the stamp (`VĂN ĐỨC`, `Minh Khang`).
 _HEADER_BYLINE = regex.compile(r"(?:\p{Lu}[\p{L}]*)(?:[ ]\p{Lu}[\p{L}]*){1,3}")
 _MAX_BYLINE = 40
@@ -344,6 +338,15 @@ def _places(rules: RuleSet) -> frozenset[str]:
     return prepared(officials, _place_set)
 
 
+def _signature_office(rules: RuleSet, line: str) -> bool:
+    """Whether `line` is the office line of a signature block (`PHÓ CHỦ NHIỆM`): the name
+    under it signed the document, it is no byline (the officials' titles tell offices)."""
+    from .extract.officials_text import lexicons, signature_office
+
+    officials = rules.get("officials")
+    return officials is not None and signature_office(lexicons(officials), line) is not None
+
+
 def _place_set(dimension) -> frozenset[str]:
     return frozenset(fold(p) for p in dimension.lexicons.get("place", ()))
 
@@ -476,7 +479,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     # The byline is on the last line of text (not the title's, which is the first).
     closing = _closing_lines(text, body_lines[:article_end], 2)
     author, author_span = _byline(text, closing[1:] if title_span else closing)
-    if author is not None and len(closing) == 2 and _SIGNATURE_TITLE.fullmatch(text[closing[0][0]:closing[0][1]]):
+    if author is not None and len(closing) == 2 and _signature_office(rules, text[closing[0][0]:closing[0][1]]):
         author, author_span = None, None  # `PHÓ CHỦ NHIỆM` / `Phùng Thị Ngọc Bích`: a document's signatory
     if labelled_author and author != labelled_author:
         author, author_span = labelled_author, None

@@ -33,7 +33,7 @@ from ..rules import prepared, trie_pattern
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words, institution_keep, is_name_word,
                              is_private, join_particles, lexicons, looks_foreign, name_follows, parse_org, split_name,
-                             starts_with_place, surname_length, words)
+                             signature_office, starts_with_place, surname_length, words)
 from .registry import BUILDERS, builder
 from .time_limit import time_limit
 
@@ -323,11 +323,10 @@ def _add_signatory(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
     name = m.group("name")
     if fold(name.split()[0]) not in lx.surnames:
         return
-    office = m.group("office").split("\n")[-1].strip()
-    office = regex.sub(r"^(?:KT|TM|TL|TUQ|Q)\.\s*", "", office).split(",")[-1].strip()
-    title = lx.titles.get(fold(office))
-    if title is None:
+    signed = signature_office(lx, m.group("office").split("\n")[-1])
+    if signed is None:
         return
+    title, office = signed
     start = m.start("office") + m.group("office").rfind(office)
     person = people.get(fold(name))
     if person is None:

@@ -142,6 +142,20 @@ def _folded_words_rx(words) -> regex.Pattern:
                          + r")(?![\w])")
 
 
+_SIGNING_FOR = regex.compile(r"^(?:KT|TM|TL|TUQ|Q)\.\s*")  # `KT. CHỦ TỊCH`: signing for another
+
+
+def signature_office(lx: Lexicons, line: str) -> tuple[str, str] | None:
+    """The office a signature block's line in capitals names, and how it is written there:
+    `KT. BỘ TRƯỞNG, CHỦ NHIỆM` → (`Chủ nhiệm`, `CHỦ NHIỆM`); None for any other line."""
+    line = line.strip()
+    if not line.isupper():
+        return None
+    office = _SIGNING_FOR.sub("", line).split(",")[-1].strip()
+    title = lx.titles.get(fold(office))
+    return (title, office) if title is not None else None
+
+
 def lexicons(dimension) -> Lexicons:
     """The officials' word lists of a rule set, built once (`rules.prepared`)."""
     return prepared(dimension, Lexicons)
