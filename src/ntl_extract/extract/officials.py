@@ -439,7 +439,7 @@ def _share_bodies(lx: Lexicons, text: str, positions: list[_Position]) -> None:
         if not p.org_words and q.org_words and p.body_prefix is None and q.start > p.end \
                 and fold(p.title) not in lx.self_contained and fold(q.title) not in lx.self_contained \
                 and _COMMA.fullmatch(text, p.end, q.start):
-            p.org_words = q.org_words
+            p.org_words = _committee_of(lx, q.org_words) if fold(p.title) in lx.committee_seats else q.org_words
         elif not p.org_words and q.org_words and fold(q.title) in lx.ministry_titles \
                 and fold(p.title) in lx.self_contained and _COMMA.fullmatch(text, p.end, q.start):
             # `Phó Thủ tướng, Bộ trưởng Ngoại giao Campuchia X`: a foreign minister's country
@@ -447,6 +447,15 @@ def _share_bodies(lx: Lexicons, text: str, positions: list[_Position]) -> None:
             country = _trailing_place(lx, q.org_words)
             if country:
                 p.org_words = country
+
+
+def _committee_of(lx: Lexicons, org: list[Word]) -> list[Word]:
+    """The party committee a board belongs to (`Ban Dân vận Huyện ủy` → `Huyện ủy`), or the
+    body itself when it is no committee's board."""
+    for i in range(1, len(org) - 1):
+        if f"{org[i].key} {org[i + 1].key}" in lx.party_committees:
+            return org[i:]
+    return org
 
 
 def _trailing_place(lx: Lexicons, org: list[Word]) -> list[Word]:

@@ -102,6 +102,8 @@ class Lexicons:
         self.self_contained = {fold(t) for t in tb.get("self_contained_titles", [])}
         self.ministry_titles = {fold(t) for t in tb.get("ministry_titles", [])}
         self.member_titles = {fold(t) for t in tb.get("member_titles", [])}
+        self.committee_seats = {fold(t) for t in tb.get("committee_seat_titles", [])}
+        self.party_committees = {fold(t) for t in tb.get("party_committees", [])}
         self.shared_head = {fold(t): head for t, head in tb["titles_sharing_head"].items()}
         self.across_tai = {fold(t) for t in tb["titles_across_tai"]}
         self.org_compounds = {fold(w) for w in tb["org_compounds"]}
