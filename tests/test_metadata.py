@@ -17,6 +17,12 @@ CASES = [
      {"author": "Thủy Hòa"}),
     ("Tiêu đề bài viết\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nHải Yến/VTV Digital",
      {"author": "Hải Yến"}),
+    # a stamp with the time first and a weekday before the date, above the headline
+    ("Kinh tế › Nông nghiệp - Nông thôn\nCập nhật lúc 10:15, Thứ Hai, 22/01/2024\n\nXã Tân Lạc đón nhận Bằng công nhận\n\nSáng 21/1, UBND xã tổ chức lễ.",
+     {"title": "Xã Tân Lạc đón nhận Bằng công nhận", "published": "2024-01-22T10:15+07:00"}),
+    # a signature block with `(Đã ký)` closes a document: its signatory is no byline
+    ("Thông báo lịch tiếp dân\n05/03/2024\n\nNội dung thông báo dài.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nNguyễn Thị Hồng Vân\n",
+     {"author": None}),
     # a section name of six words with commas, then the headline
     ("CỔNG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH\nPhòng, chống tham nhũng, tiêu cực\n"
      "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh họp phiên thường kỳ quý III/2023\n"

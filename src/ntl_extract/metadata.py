@@ -14,6 +14,7 @@ from dataclasses import replace
 import regex
 
 from .document import Doc, Published, twelve_hour
+from .extract.officials_text import SIGNED_NOTE
 from .model import Article
 from .normalise import canonical, fold
 from .rules import RuleSet, prepared
@@ -31,7 +32,8 @@ _STAMP = regex.compile(
     rf"^{_STAMP_LABELS}(?:{_DATE})(?:\s*(?:[|,-]|lúc)?\s*{_TIME})?",
     regex.IGNORECASE,
 )
-_STAMP_TIME_FIRST = regex.compile(rf"^{_STAMP_LABELS}{_TIME}\s*(?:[|,-]\s*)?(?:ngày\s+)?{_DATE}", regex.IGNORECASE)
+_STAMP_TIME_FIRST = regex.compile(rf"^{_STAMP_LABELS}{_TIME}\s*(?:[|,-]\s*)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*[|,-]?\s*)?"
+                                rf"(?:ngày\s+)?{_DATE}", regex.IGNORECASE)
 # A header line is cut into fields at `|`; a leading `(Outlet)` is not part of a stamp.
 _FIELD_SEPARATOR = regex.compile(r"\s*\|\s*")
 _LEADING_PARENTHESIS = regex.compile(r"^\([^()]{2,40}\)\s*[-:]?\s*")
@@ -271,13 +273,16 @@ def _is_paragraph(line: str) -> bool:
     return len(line) > 200 and _SENTENCE_END.search(line) is not None
 
 
+_SIGNED = regex.compile(SIGNED_NOTE)  # `(Đã ký)` under a signature block's office
+
+
 def _closing_lines(text: str, lines: list[tuple[int, int]], count: int) -> list[tuple[int, int]]:
     """The last `count` lines that are neither keywords, site chrome, a stamp nor
     a labelled author (`Tác giả: …`), in order."""
     out: list[tuple[int, int]] = []
     for start, end in reversed(lines):
         line = text[start:end]
-        if not _KEYWORDS.match(line) and not _is_chrome(line) \
+        if not _KEYWORDS.match(line) and not _is_chrome(line) and not _SIGNED.fullmatch(line.strip()) \
                 and not (len(line) < 60 and _VIEWS.match(line.strip())) \
                 and not (len(line) < 200 and _CONTACT.search(line)) \
                 and not (len(line) < 80 and (_stamp_in_line(line) or _AUTHOR_LABEL.match(line.strip()))):

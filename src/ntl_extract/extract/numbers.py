@@ -107,7 +107,8 @@ class _Prepared:
             key = _key(word)
             if i == 1 and f"{_key(words[0])} {key}" in split_words:
                 limit += 1  # a head noun of two syllables (`thiết bị đầu cuối`) counts once
-            if i == 0 and key in self.set("not_counted"):
+            if i == 0 and (key in self.set("not_counted")
+                           or (len(words) > 1 and f"{key} {_key(words[1])}" in self.set("not_counted"))):
                 break
             if (key in stop or (i > 0 and key in verbs)) and not (
                     i > 0 and f"{_key(words[i - 1])} {key}" in split_words):
@@ -312,6 +313,25 @@ def ratio(m, ctx: Context):
     # count `total + noun` that overlaps it.
     return {"kind": "ratio", "value": as_json_number(value), "total": as_json_number(total), "unit": unit,
             "_end": noun_start + len(unit)}
+
+
+@builder("numbers.score_named", requires=("amount",))
+def score_named(m, ctx: Context):
+    """`tổng điểm 29,35` → 29.35 điểm: the score after the word for it."""
+    value = parse_amount(m.group("amount"))
+    if value is None:
+        return None
+    return {"kind": "quantity", "value": as_json_number(value), "total": None, "unit": "điểm"}
+
+
+@builder("numbers.ratio_reached", requires=("num", "total"))
+def ratio_reached(m, ctx: Context):
+    """`đạt chuẩn lên 187/209,` → 187 of 209, nothing counted after it; not when it could
+    be a day and a month (`lên 10/12`) or is a part over a round whole."""
+    value, total = parse_amount(m.group("num")), parse_amount(m.group("total"))
+    if value is None or total is None or total == 0 or value > total or (value <= 31 and total <= 12):
+        return None
+    return {"kind": "ratio", "value": as_json_number(value), "total": as_json_number(total), "unit": None}
 
 
 @builder("numbers.count", requires=("amount", "noun"))

@@ -33,7 +33,7 @@ from ..rules import prepared, trie_pattern
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words, institution_keep, is_name_word,
                              is_private, join_particles, lexicons, looks_foreign, name_follows, parse_org, split_name,
-                             signature_office, starts_with_place, surname_length, words)
+                             SIGNED_NOTE, signature_office, starts_with_place, surname_length, words)
 from .registry import BUILDERS, builder
 from .time_limit import time_limit
 
@@ -309,31 +309,36 @@ def extract(doc, rules, found) -> list[Official]:
     return [_official(doc, lx, text, p, cap, assembly, defined, ministry) for p in people.values()]
 
 
-# A signature block closing a document: an office line in capitals, the name under it.
-_SIGNATURE = regex.compile(r"^(?P<office>\p{Lu}[\p{Lu}\s.,]{3,80}?)[ \t]*\n(?:[ \t]*\n)?(?P<name>\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,4})[ \t]*\n?\s*\Z",
-                           regex.MULTILINE)
+# A signature block of a document: the office lines in capitals, maybe `(Đã ký)`, the name
+# (a related-articles list or an attachment line may follow it).
+_SIGNATURE = regex.compile(r"^(?P<office>\p{Lu}[\p{Lu}\s.,]{3,80}?)[ \t]*\n(?:[ \t]*(?:" + SIGNED_NOTE + r")?[ \t]*\n)*"
+                           r"(?P<name>\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,4})[ \t]*(?:\n|\Z)", regex.MULTILINE)
+_FOR_BODY = regex.compile(r"^[ \t]*TM\.\s*(?P<body>\p{Lu}[\p{Lu}\s]{1,60}?)[ \t]*$", regex.MULTILINE)
 
 
 def _add_signatory(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
-    """`… KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM / Phùng Thị Ngọc Bích` ending the text:
-    the office written last above the name is the signatory's (no body: the document's)."""
-    m = _SIGNATURE.search(text, max(0, len(text) - 200))
-    if m is None:
+    """`… TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (Đã ký) / Phùng Thị Ngọc Bích`:
+    the office written last above the name is the signatory's, of the body signed for
+    (`TM.`, on behalf of) when a line names one, else of none (the document's)."""
+    if "\n" not in text:
         return
-    name = m.group("name")
-    if fold(name.split()[0]) not in lx.surnames:
-        return
-    signed = signature_office(lx, m.group("office").split("\n")[-1])
-    if signed is None:
-        return
-    title, office = signed
-    start = m.start("office") + m.group("office").rfind(office)
-    person = people.get(fold(name))
-    if person is None:
-        person = people[fold(name)] = _Person(name=canonical(name), start=m.start("name"), end=m.end("name"))
-        person.mentions.append((m.start("name"), m.end("name"), "officials.signature"))
-    if not any(fold(p.title) == fold(title) for p in person.positions):
-        person.positions.append(_Position(title, [], start, start + len(office), False, None))
+    for m in _SIGNATURE.finditer(text, max(0, len(text) - 3000)):
+        name = m.group("name")
+        if fold(name.split()[0]) not in lx.surnames:
+            continue
+        signed = signature_office(lx, m.group("office").split("\n")[-1])
+        if signed is None:
+            continue
+        title, office = signed
+        start = m.start("office") + m.group("office").rfind(office)
+        body = _FOR_BODY.search(text, m.start("office"), m.end("office"))
+        org = [] if body is None else [Word(body.group("body"), body.start("body"), body.end("body"))]
+        person = people.get(fold(name))
+        if person is None:
+            person = people[fold(name)] = _Person(name=canonical(name), start=m.start("name"), end=m.end("name"))
+            person.mentions.append((m.start("name"), m.end("name"), "officials.signature"))
+        if not any(fold(p.title) == fold(title) for p in person.positions):
+            person.positions.append(_Position(title, org, start, start + len(office), False, None))
 
 
 def _the_ministry(lx: Lexicons, text: str, people: dict[str, _Person]) -> str | None:
@@ -1360,6 +1365,15 @@ _LETTER = re.compile(r"[^\W\d_]")  # what the name pattern took for a letter: `\
 _WHITE = re.compile(r"\s+")
 
 
+def _sentence_case(lx: Lexicons, org: str | None) -> str | None:
+    """A body's name written in capitals (a signature block's `TM. ỦY BAN NHÂN DÂN`) as a
+    name is written in a sentence (`Ủy ban nhân dân`); abbreviations stay as they are."""
+    if not org or not org.isupper() or " " not in org:
+        return org
+    cased = " ".join(w if w in lx.abbreviations else w.lower() for w in org.split())
+    return cased[0].upper() + cased[1:]
+
+
 def _org_text(org_words: list[Word], text: str) -> str | None:
     if not org_words:
         return None
@@ -1429,7 +1443,7 @@ def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = N
             raw_start, raw_end = doc.norm.raw_span(p.org_words[0].start, p.org_words[-1].end)
             org_text = " ".join(doc.raw[raw_start:raw_end].split()).strip(" ,") or None  # as written
         raw_start, raw_end = doc.norm.raw_span(p.start, p.end)
-        organization = expand(lx, _org_text(p.org_words, text))
+        organization = expand(lx, _sentence_case(lx, _org_text(p.org_words, text)))
         if p.body_prefix and organization and not fold(organization).startswith(fold(p.body_prefix)):
             organization = f"{p.body_prefix} {organization}"  # `UVTW Đảng` → `Trung ương Đảng`
         if organization and organization[0].islower() and _opens_with_head(lx, organization):

@@ -144,6 +144,8 @@ def _folded_words_rx(words) -> regex.Pattern:
                          + r")(?![\w])")
 
 
+# A note under a signature block's office that the original was signed: `(Đã ký)`, `Đã ký và đóng dấu`.
+SIGNED_NOTE = r"\(?\s*(?i:đã\s+ký|ký\s+tên)[^\n()]{0,30}\)?"
 _SIGNING_FOR = regex.compile(r"^(?:KT|TM|TL|TUQ|Q)\.\s*")  # `KT. CHỦ TỊCH`: signing for another
 
 
