@@ -280,9 +280,10 @@ def percent(m, ctx: Context):
 
 @builder("numbers.money", requires=("amount", "currency"))
 def money(m, ctx: Context):
-    """`2 tỷ 333,1 triệu đồng` = 2333100000 VND; `5 triệu USD`; `73,9 triệu` (VND)."""
+    """`2 tỷ 333,1 triệu đồng` = 2333100000 VND; `5 triệu USD`; `73,9 triệu` (VND). No sum is
+    nothing: `0 đồng` names a free stall or shop (`Gian hàng 0 đồng`), it is no amount."""
     value = _amount(m)
-    if value is None:
+    if value is None or value == 0:
         return None
     currency = _key(m.group("currency") or "đồng")
     table = ctx.tables["currencies"]

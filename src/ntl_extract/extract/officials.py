@@ -296,6 +296,8 @@ def extract(doc, rules, found) -> list[Official]:
                             and (p.org_words or (fold(p.title) not in lx.company_titles
                                                  and not _company_after(lx, text, p.end)))]
     people = {k: p for k, p in people.items() if p.positions and k != author}
+    for person in people.values():
+        _add_role_given(lx, text, person)
     _add_signatory(lx, text, people)
     if not _add_mentions(lx, text, people, named, mentions_deadline):
         ctx.warn("officials: too many names to find all their mentions in time; the rest were skipped")
@@ -307,6 +309,27 @@ def extract(doc, rules, found) -> list[Official]:
     defined = _defined_abbreviations(text)
     ministry = _the_ministry(lx, text, people)
     return [_official(doc, lx, text, p, cap, assembly, defined, ministry) for p in people.values()]
+
+
+# `… do đồng chí X, Phó Chủ tịch UBND huyện làm Trưởng ban`: an office given to a person
+# right after the offices they hold (the body it is of named earlier, if at all).
+_ROLE_GIVEN = regex.compile(r"[ \t]*,?[ \t]+(?:làm|giữ\s+chức(?:\s+vụ)?)[ \t]+(?P<words>\p{Lu}[^\s;,.:()]*(?:[ \t][^\s;,.:()]+){0,4})")
+
+
+def _add_role_given(lx: Lexicons, text: str, person: _Person) -> None:
+    """The office `làm …` names after a person's last office, as a position without a body."""
+    end = max(p.org_words[-1].end if p.org_words else p.end for p in person.positions)
+    m = _ROLE_GIVEN.match(text, end)
+    if m is None:
+        return
+    words = m.group("words").split()
+    for n in range(len(words), 0, -1):
+        title = lx.titles.get(fold(" ".join(words[:n])))
+        if title is not None:
+            if not any(fold(p.title) == fold(title) for p in person.positions):
+                start = m.start("words")
+                person.positions.append(_Position(title, [], start, start + len(" ".join(words[:n])), False, None))
+            return
 
 
 # A signature block of a document: the office lines in capitals, maybe `(Đã ký)`, the name
