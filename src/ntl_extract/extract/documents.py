@@ -9,6 +9,7 @@ the same document (same type and number, or same symbol) into one entry.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -449,6 +450,10 @@ def extract(doc, rules, found) -> list[Document]:
         if entry.issuer is None:
             entry.issuer = _issuer_after(ctx, cand.end)
         if entry.date is None or entry.issuer is None:
+            date, issuer = _letterhead(ctx, cand.start)
+            entry.date = entry.date or date
+            entry.issuer = entry.issuer or issuer
+        if entry.date is None or entry.issuer is None:
             date, issuer = _date_before(ctx, cand.start, dates)
             entry.date = entry.date or date
             entry.issuer = entry.issuer or issuer
@@ -465,6 +470,71 @@ def extract(doc, rules, found) -> list[Document]:
         out.append(Document(type=entry.type, type_code=entry.type_code, number=entry.number, symbol=entry.symbol,
                             date=entry.date, issuer=issuer, subject=entry.subject, mentions=tuple(entry.mentions)))
     return out
+
+
+# A document posted whole opens with its letterhead: the body in capitals on a line or
+# two, `Số: 48/KH-UBND`, then (beside it or below) `Tam Dương, ngày 07 tháng 3 năm 2025`.
+_NUMBER_LABEL = regex.compile(r"[ \t]*(?:Số|SỐ|số)[ \t]*:?[ \t]*")
+_PLACE_DATE = regex.compile(r"\p{Lu}[\p{L} .]{1,40},[ \t]*(?i:ngày)[ \t]+(?P<d>[0-9]{1,2})[ \t]+(?i:tháng)[ \t]+"
+                            r"(?P<m>[0-9]{1,2})[ \t]+(?i:năm)[ \t]+(?P<y>[0-9]{4})")
+_NATIONAL_MOTTO = regex.compile(r"(?i)cộng\s+h[òo]à|độc\s+lập|đảng\s+cộng\s+sản\s+việt\s+nam")
+_UNIT_LINE = regex.compile(r"(?i)(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)\s")
+_PLACE_AFTER_UNIT = regex.compile(r"(?<![\w])(tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu) (?!ủy)(\w+(?: \w+){0,3})$")
+
+
+def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
+    """The date and body of a document's letterhead when the reference at `start` is its
+    `Số: …` line; (None, None) for any other reference."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _NUMBER_LABEL.fullmatch(text, line_start, start):
+        return None, None
+    date = None
+    m = _PLACE_DATE.search(text, start, min(len(text), start + 300))
+    if m is not None:
+        try:
+            date = dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+        except ValueError:
+            date = None
+    lines: list[str] = []
+    end = line_start - 1
+    while end > 0 and len(lines) < 3:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        end = begin - 1
+        if not line or not any(c.isalpha() for c in line):
+            if lines:
+                break
+            continue  # a rule under the body's name (`-----`, `*`)
+        if not line.isupper() or _NATIONAL_MOTTO.search(line):
+            break
+        lines.insert(0, line)
+    if not lines:
+        return date, None
+    body = lines[-1]
+    if len(lines) > 1 and _UNIT_LINE.match(body + " "):
+        body = f"{lines[-2]} {body}"  # `ỦY BAN NHÂN DÂN` / `HUYỆN TAM DƯƠNG`
+    return date, _cased_body(ctx, body)
+
+
+@lru_cache(maxsize=4)
+def _head_spellings(heads: tuple[str, ...]) -> tuple[regex.Pattern, dict[str, str]]:
+    """The body heads as one case-blind pattern, and each head's spelling by its folded form."""
+    ordered = sorted(heads, key=len, reverse=True)
+    return (regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(h) for h in ordered) + r")(?![\w])", regex.IGNORECASE),
+            {fold(h): h for h in ordered})
+
+
+def _cased_body(ctx: Context, capitals: str) -> str:
+    """A body's name written in capitals as it is written in a sentence: the lexicon's
+    spelling of the heads it holds, a place after its unit capitalised."""
+    spelled, heads = _head_spellings(tuple(ctx.tables["body_heads"]))
+    cased = spelled.sub(lambda m: heads.get(fold(m.group()), m.group()),
+                        expand_body(ctx, " ".join(capitals.split()).lower()))
+    place = _PLACE_AFTER_UNIT.search(cased)
+    if place is not None:
+        cased = cased[:place.start(2)] + place.group(2).title() + cased[place.end(2):]
+    return cased[0].upper() + cased[1:]
 
 
 # Bodies written with their head word alone once the article has named them (`theo Kế hoạch
