@@ -17,6 +17,7 @@ import regex
 from ..model import NumberMention
 from ..normalise import canonical, fold
 from ..rules import prepared as rules_prepared
+from ..vocabulary import two_syllable_words
 from .engine import Context, IntervalSet, deadline_for, find, group_names, select
 from .numbers_grammar import as_json_number, parse_amount
 from .numbers_scan import anchor_patterns, anchors, prepare, run_anchored, spans, word_prefilter
@@ -120,8 +121,12 @@ class _Prepared:
             kept.append(word)
         if len(kept) == limit and len(words) > limit:
             split = f"{_key(kept[-1])} {_key(words[limit])}"
-            if split in pairs or split in split_words:
-                kept.pop()  # the word limit would cut a two-syllable word in half
+            if split in pairs or split in split_words or (
+                    split in two_syllable_words() and len(kept) > 1
+                    and f"{_key(kept[-2])} {_key(kept[-1])}" not in two_syllable_words()):
+                # the word limit would cut a two-syllable word in half (`học sinh tiểu|học`),
+                # unless the syllable before it already ends a word (`hộ gia đình| chính sách`)
+                kept.pop()
         return canonical(" ".join(kept)) if kept else None
 
     def _verb_at(self, words: list[str], i: int) -> bool:
