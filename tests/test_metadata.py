@@ -17,6 +17,9 @@ CASES = [
      {"author": "Thủy Hòa"}),
     ("Tiêu đề bài viết\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nHải Yến/VTV Digital",
      {"author": "Hải Yến"}),
+    # a stamp over the breadcrumb is the stamp, not the site's name
+    ("Thứ Hai, 14/10/2019 - 10:21 (GMT+7)\nTrang chủ / Kinh tế / Nông nghiệp\n\nGiá lúa tăng nhẹ\n\n(BAG) - Những ngày qua, giá lúa tăng.\n\nĐoạn hai.\n\nĐoạn ba.\n\nĐoạn bốn.\n\nĐoạn năm.\n",
+     {"title": "Giá lúa tăng nhẹ", "published": "2019-10-14T10:21+07:00"}),
     # a stamp with the time first and a weekday before the date, above the headline
     ("Kinh tế › Nông nghiệp - Nông thôn\nCập nhật lúc 10:15, Thứ Hai, 22/01/2024\n\nXã Tân Lạc đón nhận Bằng công nhận\n\nSáng 21/1, UBND xã tổ chức lễ.",
      {"title": "Xã Tân Lạc đón nhận Bằng công nhận", "published": "2024-01-22T10:15+07:00"}),

@@ -392,7 +392,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                 _MASTHEAD.match(line) or (_is_category(line) and _CAPS_MASTHEAD.search(line)
                                           and _headline_follows(text, head[at + 1:]))
                 # a site's name over its breadcrumb (`Giáo dục & Thời đại` / `Giáo dục › Học đường`)
-                or (not _BREADCRUMB.match(line)
+                or (not _BREADCRUMB.match(line) and not _stamp_in_line(line)
                     and _BREADCRUMB.match(text[head[at + 1][0]:head[at + 1][1]])
                     and not _stamp_in_line(text[head[at + 1][0]:head[at + 1][1]])))):
             boilerplate.append((start, end))
