@@ -17,6 +17,9 @@ CASES = [
      {"author": "Thủy Hòa"}),
     ("Tiêu đề bài viết\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nHải Yến/VTV Digital",
      {"author": "Hải Yến"}),
+    # the agency credited after the closing byline is the outlet
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\nĐức Thắng (TTXVN)\n",
+     {"author": "Đức Thắng", "outlet": "TTXVN"}),
     # a stamp over the breadcrumb is the stamp, not the site's name
     ("Thứ Hai, 14/10/2019 - 10:21 (GMT+7)\nTrang chủ / Kinh tế / Nông nghiệp\n\nGiá lúa tăng nhẹ\n\n(BAG) - Những ngày qua, giá lúa tăng.\n\nĐoạn hai.\n\nĐoạn ba.\n\nĐoạn bốn.\n\nĐoạn năm.\n",
      {"title": "Giá lúa tăng nhẹ", "published": "2019-10-14T10:21+07:00"}),

@@ -273,6 +273,8 @@ def _is_paragraph(line: str) -> bool:
     return len(line) > 200 and _SENTENCE_END.search(line) is not None
 
 
+# An agency credited after the closing byline, in brackets, at the end of its line.
+_BYLINE_OUTLET = regex.compile(r"[^\S\n]*\((?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\.(?:VN|vn|com))?)\)[^\S\n]*(?:\n|\Z)")
 _SIGNED = regex.compile(SIGNED_NOTE)  # `(Đã ký)` under a signature block's office
 
 
@@ -486,6 +488,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     author, author_span = _byline(text, closing[1:] if title_span else closing)
     if author is not None and len(closing) == 2 and _signature_office(rules, text[closing[0][0]:closing[0][1]]):
         author, author_span = None, None  # `PHÓ CHỦ NHIỆM` / `Phùng Thị Ngọc Bích`: a document's signatory
+    if outlet is None and author_span is not None:
+        credit = _BYLINE_OUTLET.match(text, author_span[1])
+        outlet = credit["outlet"] if credit else None  # `Đức Thắng (TTXVN)`: the agency the author writes for
     if labelled_author and author != labelled_author:
         author, author_span = labelled_author, None
     if author is None and header_author is not None:
