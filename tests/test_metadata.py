@@ -17,6 +17,9 @@ CASES = [
      {"author": "Thủy Hòa"}),
     ("Tiêu đề bài viết\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nHải Yến/VTV Digital",
      {"author": "Hải Yến"}),
+    # … nor is it when the block was scraped beside the recipients' column
+    ("Quyết định khen thưởng\n05/03/2024\n\nNội dung quyết định dài.\n\nNơi nhận:                TM. ỦY BAN NHÂN DÂN\n- Như Điều 3;             KT. CHỦ TỊCH\n- TT Huyện ủy;            PHÓ CHỦ TỊCH\n- Lưu: VT, NV.\n                          (Đã ký)\n\n                          Hà Thị Mai Hương\n",
+     {"author": None}),
     # the agency credited after the closing byline is the outlet
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\nĐức Thắng (TTXVN)\n",
      {"author": "Đức Thắng", "outlet": "TTXVN"}),

@@ -14,7 +14,7 @@ from dataclasses import replace
 import regex
 
 from .document import Doc, Published, twelve_hour
-from .extract.officials_text import SIGNED_NOTE
+from .extract.officials_text import SIGNED_NOTE, right_column
 from .model import Article
 from .normalise import canonical, fold
 from .rules import RuleSet, prepared
@@ -278,6 +278,13 @@ _BYLINE_OUTLET = regex.compile(r"[^\S\n]*\((?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\
 _SIGNED = regex.compile(SIGNED_NOTE)  # `(Đã ký)` under a signature block's office
 
 
+def _signed_above(rules: RuleSet, text: str, at: int) -> bool:
+    """Whether one of the six lines above `at` ends with a signature block's office
+    (`- TT Huyện ủy, TT HĐND huyện; PHÓ CHỦ TỊCH`): the name at `at` is a signatory's."""
+    lines = right_column(text[max(0, at - 600):at]).split("\n")[-7:-1]
+    return any(_signature_office(rules, line.strip()) for line in lines if line.strip())
+
+
 def _closing_lines(text: str, lines: list[tuple[int, int]], count: int) -> list[tuple[int, int]]:
     """The last `count` lines that are neither keywords, site chrome, a stamp nor
     a labelled author (`Tác giả: …`), in order."""
@@ -491,6 +498,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     if outlet is None and author_span is not None:
         credit = _BYLINE_OUTLET.match(text, author_span[1])
         outlet = credit["outlet"] if credit else None  # `Đức Thắng (TTXVN)`: the agency the author writes for
+    if author is not None and author_span is not None and _signed_above(rules, text, author_span[0]):
+        author, author_span = None, None  # a signature block scraped beside the recipients' column
     if labelled_author and author != labelled_author:
         author, author_span = labelled_author, None
     if author is None and header_author is not None:

@@ -33,7 +33,7 @@ from ..rules import prepared, trie_pattern
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words, institution_keep, is_name_word,
                              is_private, join_particles, lexicons, looks_foreign, name_follows, parse_org, split_name,
-                             SIGNED_NOTE, signature_office, starts_with_place, surname_length, words)
+                             SIGNED_NOTE, right_column, signature_office, starts_with_place, surname_length, words)
 from .registry import BUILDERS, builder
 from .time_limit import time_limit
 
@@ -333,10 +333,11 @@ def _add_role_given(lx: Lexicons, text: str, person: _Person) -> None:
 
 
 # A signature block of a document: the office lines in capitals, maybe `(Đã ký)`, the name
-# (a related-articles list or an attachment line may follow it).
-_SIGNATURE = regex.compile(r"^(?P<office>\p{Lu}[\p{Lu}\s.,]{3,80}?)[ \t]*\n(?:[ \t]*(?:" + SIGNED_NOTE + r")?[ \t]*\n)*"
-                           r"(?P<name>\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,4})[ \t]*(?:\n|\Z)", regex.MULTILINE)
-_FOR_BODY = regex.compile(r"^[ \t]*TM\.\s*(?P<body>\p{Lu}[\p{Lu}\s]{1,60}?)[ \t]*$", regex.MULTILINE)
+# (a related-articles list or an attachment line may follow it; the last `- Lưu: VT.` of the
+# recipients' column, scraped between, may come before the name).
+_SIGNATURE = regex.compile(r"^[ \t]*(?P<office>\p{Lu}[\p{Lu}\s.,]{3,200}?)[ \t]*\n(?:[ \t]*(?:" + SIGNED_NOTE + r"|-[^\n]*)?[ \t]*\n){0,4}"
+                           r"[ \t]*(?P<name>\p{Lu}\p{Ll}*(?:[ ]\p{Lu}\p{Ll}*){1,4})[ \t]*(?:\n|\Z)", regex.MULTILINE)
+_FOR_BODY = regex.compile(r"(?<![\w])TM\.\s*(?P<body>\p{Lu}[\p{Lu}\s]{1,60}?)[ \t]*$", regex.MULTILINE)
 
 
 def _add_signatory(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
@@ -345,7 +346,9 @@ def _add_signatory(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
     (`TM.`, on behalf of) when a line names one, else of none (the document's)."""
     if "\n" not in text:
         return
-    for m in _SIGNATURE.finditer(text, max(0, len(text) - 3000)):
+    tail = max(0, len(text) - 3000)
+    columns = right_column(text, tail)
+    for m in _SIGNATURE.finditer(columns, tail):
         name = m.group("name")
         if fold(name.split()[0]) not in lx.surnames:
             continue
@@ -354,7 +357,7 @@ def _add_signatory(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
             continue
         title, office = signed
         start = m.start("office") + m.group("office").rfind(office)
-        body = _FOR_BODY.search(text, m.start("office"), m.end("office"))
+        body = _FOR_BODY.search(columns, m.start("office"), m.end("office"))
         org = [] if body is None else [Word(body.group("body"), body.start("body"), body.end("body"))]
         person = people.get(fold(name))
         if person is None:

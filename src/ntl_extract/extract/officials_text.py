@@ -149,6 +149,19 @@ SIGNED_NOTE = r"\(?\s*(?i:đã\s+ký|ký\s+tên)[^\n()]{0,30}\)?"
 _SIGNING_FOR = regex.compile(r"^(?:KT|TM|TL|TUQ|Q)\.\s*")  # `KT. CHỦ TỊCH`: signing for another
 
 
+# A document's two columns scraped onto one line and its spaces then collapsed: the
+# recipients' list, then the signature block's office in capitals
+# (`- Như Điều 3; KT. CHỦ TỊCH`, `Nơi nhận: TM. ỦY BAN NHÂN DÂN`).
+_LEFT_COLUMN = regex.compile(r"(?m)^(?=[^\n]*\p{Ll})[^\n]*?[;:,.][ \t]+(?=\p{Lu}[\p{Lu}.]*(?:[ \t]+\p{Lu}[\p{Lu}.]*)+[ \t]*$)")
+
+
+def right_column(text: str, start: int = 0) -> str:
+    """`text` with, on each line from `start` on, the recipients' column before a
+    signature block's office blanked out (same length, so offsets hold): the
+    office then stands alone on its line, as in a one-column scrape."""
+    return text[:start] + _LEFT_COLUMN.sub(lambda m: " " * len(m.group()), text[start:])
+
+
 def signature_office(lx: Lexicons, line: str) -> tuple[str, str] | None:
     """The office a signature block's line in capitals names, and how it is written there:
     `KT. BỘ TRƯỞNG, CHỦ NHIỆM` → (`Chủ nhiệm`, `CHỦ NHIỆM`); None for any other line."""
