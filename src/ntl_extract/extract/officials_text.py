@@ -154,11 +154,17 @@ _SIGNING_FOR = regex.compile(r"^(?:KT|TM|TL|TUQ|Q)\.\s*")  # `KT. CHỦ TỊCH`:
 # (`- Như Điều 3; KT. CHỦ TỊCH`, `Nơi nhận: TM. ỦY BAN NHÂN DÂN`).
 _LEFT_COLUMN = regex.compile(r"(?m)^(?=[^\n]*\p{Ll})[^\n]*?[;:,.][ \t]+(?=\p{Lu}[\p{Lu}.]*(?:[ \t]+\p{Lu}[\p{Lu}.]*)+[ \t]*$)")
 
+# Where such a line ends: punctuation, then words in capitals to the end of the line.
+_OFFICE_AFTER_COLUMN = regex.compile(r"(?m)[;:,.][ \t]+\p{Lu}[\p{Lu}.]*(?:[ \t]+\p{Lu}[\p{Lu}.]*)+[ \t]*$")
+
+
 
 def right_column(text: str, start: int = 0) -> str:
     """`text` with, on each line from `start` on, the recipients' column before a
     signature block's office blanked out (same length, so offsets hold): the
     office then stands alone on its line, as in a one-column scrape."""
+    if not _OFFICE_AFTER_COLUMN.search(text, start):  # most texts: nothing to blank, no copy made
+        return text
     return text[:start] + _LEFT_COLUMN.sub(lambda m: " " * len(m.group()), text[start:])
 
 
