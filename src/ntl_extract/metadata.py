@@ -279,8 +279,9 @@ _SIGNED = regex.compile(SIGNED_NOTE)  # `(Đã ký)` under a signature block's o
 
 
 def _signed_above(rules: RuleSet, text: str, at: int) -> bool:
-    """Whether one of the six lines above `at` ends with a signature block's office
-    (`- TT Huyện ủy, TT HĐND huyện; PHÓ CHỦ TỊCH`): the name at `at` is a signatory's."""
+    """Whether one of the six lines above `at` is, or ends with, a signature block's office
+    (`PHÓ CHỦ NHIỆM`; scraped beside the recipients' column, `- TT Huyện ủy; PHÓ CHỦ TỊCH`):
+    the name at `at` is a signatory's, no byline."""
     lines = right_column(text[max(0, at - 600):at]).split("\n")[-7:-1]
     return any(_signature_office(rules, line.strip()) for line in lines if line.strip())
 
@@ -493,13 +494,11 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     # The byline is on the last line of text (not the title's, which is the first).
     closing = _closing_lines(text, body_lines[:article_end], 2)
     author, author_span = _byline(text, closing[1:] if title_span else closing)
-    if author is not None and len(closing) == 2 and _signature_office(rules, text[closing[0][0]:closing[0][1]]):
-        author, author_span = None, None  # `PHÓ CHỦ NHIỆM` / `Phùng Thị Ngọc Bích`: a document's signatory
     if outlet is None and author_span is not None:
         credit = _BYLINE_OUTLET.match(text, author_span[1])
         outlet = credit["outlet"] if credit else None  # `Đức Thắng (TTXVN)`: the agency the author writes for
     if author is not None and author_span is not None and _signed_above(rules, text, author_span[0]):
-        author, author_span = None, None  # a signature block scraped beside the recipients' column
+        author, author_span = None, None  # `PHÓ CHỦ NHIỆM` / `Phùng Thị Ngọc Bích`: a document's signatory
     if labelled_author and author != labelled_author:
         author, author_span = labelled_author, None
     if author is None and header_author is not None:

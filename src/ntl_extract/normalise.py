@@ -371,3 +371,11 @@ def canonical(value: str) -> str:
 def fold(value: str) -> str:
     """A comparison key: canonical and case-folded (`Thuý` and `thúy` agree)."""
     return canonical(value).casefold()
+
+
+def sentence_case(capitals: str, keep=()) -> str:
+    """A name written in capitals (a letterhead's `ỦY BAN NHÂN DÂN HUYỆN X`, a signature
+    block's `TM. UBND XÃ`) as a sentence writes it: lower case but its first letter, the
+    words in `keep` (abbreviations) as they are."""
+    cased = " ".join(w if w in keep else w.lower() for w in capitals.split())
+    return cased[:1].upper() + cased[1:]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Document
-from ..normalise import canonical
+from ..normalise import canonical, sentence_case
 from ..normalise import fold as _fold_uncached
 from ..rules import prepared
 from .engine import Context, IntervalSet, budget, find, select
@@ -478,8 +478,9 @@ _NUMBER_LABEL = regex.compile(r"[ \t]*(?:Số|SỐ|số)[ \t]*:?[ \t]*")
 _PLACE_DATE = regex.compile(r"\p{Lu}[\p{L} .]{1,40},[ \t]*(?i:ngày)[ \t]+(?P<d>[0-9]{1,2})[ \t]+(?i:tháng)[ \t]+"
                             r"(?P<m>[0-9]{1,2})[ \t]+(?i:năm)[ \t]+(?P<y>[0-9]{4})")
 _NATIONAL_MOTTO = regex.compile(r"(?i)cộng\s+h[òo]à|độc\s+lập|đảng\s+cộng\s+sản\s+việt\s+nam")
-_UNIT_LINE = regex.compile(r"(?i)(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)\s")
-_PLACE_AFTER_UNIT = regex.compile(r"(?<![\w])(tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu) (?!ủy)(\w+(?: \w+){0,3})$")
+_UNITS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)"  # administrative units
+_UNIT_LINE = regex.compile(rf"(?i){_UNITS}\s")
+_PLACE_AFTER_UNIT = regex.compile(rf"(?<![\w]){_UNITS} (?!ủy)(\w+(?: \w+){{0,3}})$")
 
 
 def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
@@ -530,10 +531,10 @@ def _cased_body(ctx: Context, capitals: str) -> str:
     spelling of the heads it holds, a place after its unit capitalised."""
     spelled, heads = _head_spellings(tuple(ctx.tables["body_heads"]))
     cased = spelled.sub(lambda m: heads.get(fold(m.group()), m.group()),
-                        expand_body(ctx, " ".join(capitals.split()).lower()))
+                        expand_body(ctx, sentence_case(capitals, ctx.tables["body_abbreviations"])))
     place = _PLACE_AFTER_UNIT.search(cased)
     if place is not None:
-        cased = cased[:place.start(2)] + place.group(2).title() + cased[place.end(2):]
+        cased = cased[:place.start(1)] + place.group(1).title() + cased[place.end(1):]
     return cased[0].upper() + cased[1:]
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Official, Position
+from ..normalise import sentence_case
 from ..rules import prepared, trie_pattern
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words, institution_keep, is_name_word,
@@ -326,9 +327,8 @@ def _add_role_given(lx: Lexicons, text: str, person: _Person) -> None:
     for n in range(len(words), 0, -1):
         title = lx.titles.get(fold(" ".join(words[:n])))
         if title is not None:
-            if not any(fold(p.title) == fold(title) for p in person.positions):
-                start = m.start("words")
-                person.positions.append(_Position(title, [], start, start + len(" ".join(words[:n])), False, None))
+            start = m.start("words")
+            _add_once(person, _Position(title, [], start, start + len(" ".join(words[:n])), False, None))
             return
 
 
@@ -363,8 +363,13 @@ def _add_signatory(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
         if person is None:
             person = people[fold(name)] = _Person(name=canonical(name), start=m.start("name"), end=m.end("name"))
             person.mentions.append((m.start("name"), m.end("name"), "officials.signature"))
-        if not any(fold(p.title) == fold(title) for p in person.positions):
-            person.positions.append(_Position(title, org, start, start + len(office), False, None))
+        _add_once(person, _Position(title, org, start, start + len(office), False, None))
+
+
+def _add_once(person: _Person, position: _Position) -> None:
+    """`position` added to `person`'s unless they already hold its title."""
+    if not any(fold(p.title) == fold(position.title) for p in person.positions):
+        person.positions.append(position)
 
 
 def _the_ministry(lx: Lexicons, text: str, people: dict[str, _Person]) -> str | None:
@@ -1396,8 +1401,7 @@ def _sentence_case(lx: Lexicons, org: str | None) -> str | None:
     name is written in a sentence (`Ủy ban nhân dân`); abbreviations stay as they are."""
     if not org or not org.isupper() or " " not in org:
         return org
-    cased = " ".join(w if w in lx.abbreviations else w.lower() for w in org.split())
-    return cased[0].upper() + cased[1:]
+    return sentence_case(org, lx.abbreviations)
 
 
 def _org_text(org_words: list[Word], text: str) -> str | None:

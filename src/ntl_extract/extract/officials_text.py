@@ -152,11 +152,9 @@ _SIGNING_FOR = regex.compile(r"^(?:KT|TM|TL|TUQ|Q)\.\s*")  # `KT. CHỦ TỊCH`:
 # A document's two columns scraped onto one line and its spaces then collapsed: the
 # recipients' list, then the signature block's office in capitals
 # (`- Như Điều 3; KT. CHỦ TỊCH`, `Nơi nhận: TM. ỦY BAN NHÂN DÂN`).
-_LEFT_COLUMN = regex.compile(r"(?m)^(?=[^\n]*\p{Ll})[^\n]*?[;:,.][ \t]+(?=\p{Lu}[\p{Lu}.]*(?:[ \t]+\p{Lu}[\p{Lu}.]*)+[ \t]*$)")
-
-# Where such a line ends: punctuation, then words in capitals to the end of the line.
-_OFFICE_AFTER_COLUMN = regex.compile(r"(?m)[;:,.][ \t]+\p{Lu}[\p{Lu}.]*(?:[ \t]+\p{Lu}[\p{Lu}.]*)+[ \t]*$")
-
+_CAPITALS_TO_END = r"\p{Lu}[\p{Lu}.]*(?:[ \t]+\p{Lu}[\p{Lu}.]*)+[ \t]*$"  # words in capitals, to the line's end
+_LEFT_COLUMN = regex.compile(rf"(?m)^(?=[^\n]*\p{{Ll}})[^\n]*?[;:,.][ \t]+(?={_CAPITALS_TO_END})")
+_OFFICE_AFTER_COLUMN = regex.compile(rf"(?m)[;:,.][ \t]+{_CAPITALS_TO_END}")  # where such a line ends
 
 
 def right_column(text: str, start: int = 0) -> str:
