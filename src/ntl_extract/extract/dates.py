@@ -88,7 +88,8 @@ def _span_of(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date] 
 
 
 @lru_cache(maxsize=4096)  # 5 µs a call, and an article names the same days again and again
-def _nearest_year(month: int, day: int | None, published: dt.date, direction: float = 0) -> int:
+def _nearest_year(month: int, day: int | None, published: dt.date, direction: float = 0,
+                  since: tuple[int, int | None] | None = None) -> int:
     """The year that puts day/month nearest the publication date.
 
     A future date costs `_AHEAD_WEIGHT` times its distance, because reports
@@ -96,6 +97,11 @@ def _nearest_year(month: int, day: int | None, published: dt.date, direction: fl
     +1 (`tới`, `sắp tới`) keeps it on or after the publication date, -1
     (`vừa qua`, `năm ngoái`) on or before it; `CUED_AHEAD` (a deadline or a
     plan before it) makes the future cheaper without ruling out the past.
+
+    `since` is the (month, day) an interval that ends on day/month starts
+    from (`từ tháng 5 đến tháng 8`): the interval is near the publication date
+    when any part of it is, so a span running from next month to later in the
+    year is this year's, though its end alone would be nearer last year.
     """
     ahead_weight = _CUED_AHEAD_WEIGHT if direction == CUED_AHEAD else _AHEAD_WEIGHT
     best = None
@@ -104,6 +110,12 @@ def _nearest_year(month: int, day: int | None, published: dt.date, direction: fl
         if span is None:
             continue
         first, last = span
+        if since is not None:
+            wraps = (since[0], since[1] or 1) > (month, day or 1)
+            opening = _span_of(year - 1 if wraps else year, since[0], since[1])
+            if opening is None:
+                continue
+            first = opening[0]
         if direction >= 1 and last < published or direction < 0 and first > published:
             continue
         if first > published:
@@ -211,12 +223,14 @@ def _pub(ctx: Context) -> dt.date | None:
 
 
 def _resolve(ctx: Context, year: int | None, month: int | None, day: int | None,
-             inferred: list[str], m=None, first: str = "day") -> int | None:
+             inferred: list[str], m=None, first: str = "day",
+             since: tuple[int, int | None] | None = None) -> int | None:
     """Fill a missing year from the publication date, noting it in `inferred`.
 
     `m` is the match: the words around it (`tới`, `vừa qua`, `năm ngoái`,
     `trước`, `sẽ`) say whether to look ahead or back; `first` names the group
-    where the date's digits begin (cue words before it are read as context).
+    where the date's digits begin (cue words before it are read as context);
+    `since` is the start of an interval the date ends (`_nearest_year`).
     """
     if year is not None or month is None:
         return year
@@ -227,7 +241,7 @@ def _resolve(ctx: Context, year: int | None, month: int | None, day: int | None,
     direction = _direction(ctx, m.start(first), m.end()) if m is not None else 0
     if direction == -2:
         return published.year - 1
-    return _nearest_year(month, day, published, direction)
+    return _nearest_year(month, day, published, direction, since)
 
 
 def _time(m) -> tuple[int, int] | None:
@@ -337,7 +351,7 @@ def month_range(m, ctx: Context):
         return None
     inferred: list[str] = []
     if y2 is None:
-        y2 = _resolve(ctx, None, m2, None, inferred, m, "m1")
+        y2 = _resolve(ctx, None, m2, None, inferred, m, "m1", since=None if y1 is not None else (m1, None))
     if y1 is None and y2 is not None:
         y1 = y2 if m1 <= m2 else y2 - 1
         inferred.append("year")
@@ -364,7 +378,7 @@ def day_range(m, ctx: Context):
     if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
         return None
     inferred: list[str] = []
-    y2 = _resolve(ctx, y2, m2, d2, inferred, m, "d1")
+    y2 = _resolve(ctx, y2, m2, d2, inferred, m, "d1", since=None if y1 is not None else (m1, d1))
     if y1 is None and y2 is not None:
         y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
         if "year" not in inferred and not _has(m, "y1"):
