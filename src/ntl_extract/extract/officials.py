@@ -1059,7 +1059,7 @@ _FORMER = (r"(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|(?:trước|khi|lúc
            r"từng\s+(?:là|làm|" + _HOLD + "))")
 _VERBS_OF_OFFICE = (
     r"(?:(?:tái\s+)?đắc\s+cử|tái\s+cử|trúng\s+cử|"
-    r"(?:(?:vừa|đã|mới)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:(?:điều\s+động|luân\s+chuyển)\s*(?:,|và)?\s*)?"
+    r"(?:(?:vừa|đã|mới|do)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:(?:điều\s+động|luân\s+chuyển)\s*(?:,|và)?\s*)?"
     + _APPOINT + r"(?:\s+" + _TAKE + r")?|"
     r"(?:(?:đang|hiện|hiện\s+đang)\s+)?" + _HOLD + "|"
     r"(?:(?:xin|đã|vừa)\s+)?" + _FORMER + "|"
@@ -1082,7 +1082,7 @@ _CLAUSE_VERB = regex.compile(r"[,;]\s*(?:(?:và|đồng\s+thời)\s+)?(?:từng\
 # `ông … đã được Bộ Chính trị điều động, chỉ định giữ chức Bí thư …`: who gave the office
 # comes between `được` and the verb.
 # … and `chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức …` (membership first).
-_BY_AGENT = (r"(?:(?:vừa|đã|mới)\s+)?được\s+(?:\p{Lu}[^\n,.;:()]{1,60}?\s+)?"
+_BY_AGENT = (r"(?:(?:vừa|đã|mới|do)\s+)?được\s+(?:\p{Lu}[^\n,.;:()]{1,60}?\s+)?"
              r"(?:(?:điều\s+động|luân\s+chuyển|giới\s+thiệu)\s*(?:,|và)?\s*)?"
              r"(?:" + _APPOINT + r"|hiệp\s+thương\s+cử)(?:\s+tham\s+gia\s+[^\n.;:()]{1,80}?\s+và)?"
              r"(?:\s+" + _TAKE + ")?")
