@@ -383,9 +383,10 @@ def _the_ministry(lx: Lexicons, text: str, people: dict[str, _Person]) -> str | 
 
 
 # `Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu (C03)`: a body's name,
-# then the short form the article uses for it from there on.
+# then the short form the article uses for it from there on. A head word that ends a
+# capitalised name (`Hải Phòng phối hợp với … (JICA)`) opens no body.
 _DEFINED = regex.compile(
-    r"(?<![\p{L}])((?:Cục|Tổng\s+cục|Vụ|Sở|Ban|Ủy\s+ban|Uỷ\s+ban|Trung\s+tâm|Viện|Cơ\s+quan|Văn\s+phòng|"
+    r"(?<![\p{L}])(?<!\p{Lu}\p{Ll}*\s)((?:Cục|Tổng\s+cục|Vụ|Sở|Ban|Ủy\s+ban|Uỷ\s+ban|Trung\s+tâm|Viện|Cơ\s+quan|Văn\s+phòng|"
     r"Thanh\s+tra|Tòa\s+án|Toà\s+án|Học\s+viện|Bộ\s+Tư\s+lệnh|Phòng|Chi\s+cục|Quỹ)\s[^()\n.;:]{3,150}?)"
     r"\s*\((\p{Lu}[\p{Lu}0-9&-]{1,9})\)")
 
