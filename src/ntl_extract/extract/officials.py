@@ -33,7 +33,8 @@ from ..normalise import sentence_case
 from ..rules import prepared, trie_pattern
 from .engine import PREFIX_WINDOW, Candidate, Context, Joined, budget, candidates_of, run_rule, select
 from .officials_text import (Lexicons, Word, canonical, expand, fold, fold_words, institution_keep, is_name_word,
-                             is_private, join_particles, lexicons, looks_foreign, name_follows, parse_org, split_name,
+                             is_private, join_particles, lexicons, looks_foreign, name_follows, names_many, parse_org,
+                             split_name,
                              SIGNED_NOTE, right_column, signature_office, starts_with_place, surname_length, words)
 from .registry import BUILDERS, builder
 from .time_limit import time_limit
@@ -294,6 +295,7 @@ def extract(doc, rules, found) -> list[Official]:
         _share_bodies(lx, text, person.positions)
         # A company's office with its company unnamed (`ông X, Tổng giám đốc, cho biết`) is a business one.
         person.positions = [p for p in person.positions if not is_private(lx, _org_text(p.org_words, text))
+                            and not names_many(lx, _org_text(p.org_words, text))
                             and (p.org_words or (fold(p.title) not in lx.company_titles
                                                  and not _company_after(lx, text, p.end)))]
     people = {k: p for k, p in people.items() if p.positions and k != author}

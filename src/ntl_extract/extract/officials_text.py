@@ -93,6 +93,12 @@ class Lexicons:
         self.org_heads = {fold(w) for w in lx["org_head"]}
         self.org_lower = {fold(w) for w in tb["org_lower_words"]}
         self.stops = {fold(w) for w in tb["stop_words"]}
+        self.people_nouns = {fold(w) for w in tb["people_nouns"]}
+        self.many_places = regex.compile(  # a count of places (`10 huyện`, `các xã`): `names_many`
+            r"(?<![\w])(?<!(?:đề án|chương trình|kế hoạch|nghị quyết|quyết định|chỉ thị|kết luận|số)\s)"
+            r"(?:[1-9][0-9]*|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:"
+            + "|".join(regex.escape(fold(w)) for w in sorted(lx["place_type"], key=len, reverse=True)
+                       if w[-1].isalpha()) + r")(?![\w])")
         self.titles = {fold(t): t for t in lx["title"]}  # the lexicon's spelling is canonical
         self.titles.update({fold(variant): canonical_title for canonical_title, variants in tb["titles"].items()
                             for variant in [canonical_title, *variants]})
@@ -467,7 +473,7 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             count += 2
             continue
         if not capital and ((pair in stops and not ws[j + 1].capital) or key in stops) and not (
-                key in ("và", "của") and seen_head and j + 1 < n and _continues(lx, ws[j + 1])) and not (
+                key in ("và", "của") and seen_head and j + 1 < n and _continues(lx, ws, j + 1)) and not (
                 key == _TAI and j >= 2 and ws[j - 1].key == _CAO and ws[j - 2].key == _CAP
                 and j + 1 < n and ws[j + 1].capital) and not (
                 (key == _VE or (key == _O and any(w.key == _VE for w in ws[i:j])))
@@ -552,10 +558,16 @@ def _names_its_head(lx: Lexicons, ws: list[Word], i: int, j: int) -> bool:
     return ws[j].text[0].isalpha() and ws[j].key not in lx.stops and pair not in lx.stops
 
 
-def _continues(lx: Lexicons, word: Word) -> bool:
-    """After `và`/`của` inside a body's name: a capital, or a word that is no
-    stop word (`Tài chính và ngân sách`)."""
-    return word.capital or (word.text[0].isalpha() and word.key not in lx.stops and word.key not in ("các", "những"))
+def _continues(lx: Lexicons, ws: list[Word], k: int) -> bool:
+    """After `và`/`của` inside a body's name, word `k`: a capital, or a word that
+    is no stop word (`Tài chính và ngân sách`) and names no people (`UBND tỉnh
+    và lãnh đạo các sở`: the guests, not a body)."""
+    word = ws[k]
+    if word.capital:
+        return True
+    if not word.text[0].isalpha() or word.key in lx.stops or word.key in lx.people_nouns:
+        return False
+    return k + 1 >= len(ws) or f"{word.key} {ws[k + 1].key}" not in lx.people_nouns
 
 
 def institution_keep(lx: Lexicons, org: list[Word], run_start: int) -> int:
@@ -594,6 +606,12 @@ def expand(lx: Lexicons, org: str | None) -> str | None:
     expanded = lx.abbr_rx.sub(lambda m: lx.abbreviations[m.group()], canonical(spelled))
     lx.expanded[org] = out = canonical(expanded) or None
     return out
+
+
+def names_many(lx: Lexicons, org: str | None) -> bool:
+    """`Chủ tịch Hội Nông dân 10 huyện`, `Bí thư Đảng ủy các xã`: an office of many
+    bodies at once, so of many people, none of them the one named beside it."""
+    return bool(org) and lx.many_places.search(fold(org)) is not None
 
 
 def is_private(lx: Lexicons, org: str | None) -> bool:
