@@ -25,6 +25,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -315,13 +316,25 @@ def extract(doc, rules, found) -> list[Official]:
 
 
 # `… do đồng chí X, Phó Chủ tịch UBND huyện làm Trưởng ban`: an office given to a person
-# right after the offices they hold (the body it is of named earlier, if at all).
+# right after the offices they hold; the body it is of may open the clause (`Ban Tổ chức
+# lễ hội do đồng chí X, … làm Trưởng ban`).
 _ROLE_GIVEN = regex.compile(r"[ \t]*,?[ \t]+(?:làm|giữ\s+chức(?:\s+vụ)?)[ \t]+(?P<words>\p{Lu}[^\s;,.:()]*(?:[ \t][^\s;,.:()]+){0,4})")
+_BODY_LED_BY = (r"(?<![\p{L}])(?P<body>%s(?i:%s)(?:[ \t][^\s,.;:()]+){1,12}?)[ \t]+do[ \t]+"
+                r"(?:(?:đồng[ \t]+chí|ông|bà)[ \t]+)?$")
+
+
+@lru_cache(maxsize=64)
+def _body_led_by_rx(head: str) -> regex.Pattern:
+    """`_BODY_LED_BY` for bodies whose name opens with `head` (`ban`) capitalised, as a
+    name is (`ban hành` is a verb)."""
+    return regex.compile(_BODY_LED_BY % (regex.escape(head[0].upper()), regex.escape(head[1:])))
 
 
 def _add_role_given(lx: Lexicons, text: str, person: _Person) -> None:
-    """The office `làm …` names after a person's last office, as a position without a body."""
-    end = max(p.org_words[-1].end if p.org_words else p.end for p in person.positions)
+    """The office `làm …` names after a person's last office, with the body that opens
+    the clause when its head is the title's (`Ban …` for `Trưởng ban`), else without one."""
+    last = max(person.positions, key=lambda p: p.org_words[-1].end if p.org_words else p.end)
+    end = last.org_words[-1].end if last.org_words else last.end
     m = _ROLE_GIVEN.match(text, end)
     if m is None:
         return
@@ -330,8 +343,21 @@ def _add_role_given(lx: Lexicons, text: str, person: _Person) -> None:
         title = lx.titles.get(fold(" ".join(words[:n])))
         if title is not None:
             start = m.start("words")
-            _add_once(person, _Position(title, [], start, start + len(" ".join(words[:n])), False, None))
+            _add_once(person, _Position(title, _body_led_by(lx, text, person, last.start, title), start,
+                                        start + len(" ".join(words[:n])), False, None))
             return
+
+
+def _body_led_by(lx: Lexicons, text: str, person: _Person, before: int, title: str) -> list[Word]:
+    """The body named right before `do` and the person's name, when its head word is the one
+    `title` heads (`titles_sharing_head`): `Ban Tổ chức lễ hội do đồng chí X …` for `Trưởng ban`."""
+    head = lx.shared_head.get(fold(title))
+    named = [s for s, e, _ in person.mentions if e <= before]
+    if head is None or not named:
+        return []
+    at = max(named)
+    m = _body_led_by_rx(head).search(text, max(0, at - 120), at)
+    return [] if m is None else [Word(m.group("body"), m.start("body"), m.end("body"))]
 
 
 # A signature block of a document: the office lines in capitals, maybe `(Đã ký)`, the name
@@ -412,10 +438,10 @@ def _about_national_assembly(text: str) -> bool:
 
 _NUMBERED = regex.compile(r"[0-9]{1,3}[A-Za-z]?|[IVX]{1,5}")
 _AGE_BEFORE = regex.compile(r"(?:\s*,\s*[0-9]{1,3}\s+tuổi|\s*\([^()\n]{1,40}\))\s*,?\s*$")  # `…, 48 tuổi,`, `… (SN 1962),`
-_COMMITTEE_ENDS = frozenset([fold("ủy"), fold("uỷ")])
+_COMMITTEE_ENDS = frozenset([fold("ủy"), fold("uỷ"), *map(fold, ("HU", "TU", "QU", "ĐU", "ThU"))])  # `Huyện ủy`, `HU`
 # What names a place right before capitals: a place word or a body named after its place.
 _PLACE_NAME_BEFORE = regex.compile(r"(?<![\p{L}])(?:(?:[Hh]uyện|[Tt]ỉnh|[Tt]hành|[Qq]uận|[Tt]hị)\s+(?:ủy|uỷ|đoàn)|"
-                                   r"huyện|tỉnh|quận|xã|phường|thị\s+xã|thị\s+trấn|thành\s+phố)\s+$")
+                                   r"huyện|tỉnh|quận|xã|phường|thị\s+xã|thị\s+trấn|thành\s+phố|(?-i:HU|TU|QU|ThU|TP|TX))\s+$")
 _DOAN = fold("đoàn")
 _DB = fold("ĐB")  # `ĐB X - Nghệ An`: question-session reports abbreviate only a deputy so
 
