@@ -372,10 +372,48 @@ def _issuer_before(ctx: Context, start: int, issued_by: tuple[int, str] | None) 
     (`…, Nghị quyết số 09-NQ/HU ngày 3/8/2021 và Quy định …`) shares its body."""
     if issued_by is not None and ctx.list_gap_rx.fullmatch(ctx.text, issued_by[0], start):
         return issued_by[1]
-    m = ctx.issuer_before_rx.search(ctx.text, max(0, start - ISSUER_BEFORE_WINDOW), start)
+    lo = max(0, start - ISSUER_BEFORE_WINDOW)
+    m = ctx.issuer_before_rx.search(ctx.text, lo, start)
     if not m or " " not in m.group("body").strip():
         return None  # `Bộ đã ban hành …`: a bare head refers back, it names no body
-    return _issuer_phrase(ctx, m.group("body"), start, whole=True)
+    issuer = _issuer_phrase(ctx, m.group("body"), start, whole=True)
+    if issuer is None:
+        # The shortest body after `và` may be the end of a name that holds `và` (`Sở Văn hóa
+        # và Thể thao tỉnh X vừa ban hành …`): the whole clause before the verb, then.
+        text = ctx.text
+        opening = max(text.rfind(c, lo, m.start("body")) for c in ",;:.\n(") + 1
+        whole = text[max(opening, lo):m.end("body")]
+        if whole.strip() != m.group("body").strip():
+            issuer = _issuer_phrase(ctx, whole, start, whole=True)
+    return issuer
+
+
+# `Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1436/TTr-SNV …`: a body's submission,
+# cited after the body (`… và Giám đốc Sở Y tế tại Tờ trình số …` for the next one).
+_PROPOSED_BY = regex.compile(r"(?:(?<![\w])(?:đề\s+nghị|đề\s+xuất|ý\s+kiến)\s+của|(?<![\w])và)\s+", regex.IGNORECASE)
+_AT = regex.compile(r"\s+tại\s+$", regex.IGNORECASE)
+PROPOSED_WINDOW = 160
+
+
+def _issuer_proposing(ctx: Context, start: int) -> str | None:
+    """The body whose proposal (`đề nghị của <office> <body> tại …`) the reference at `start`
+    is: the body, not the office that signs for it (a submission is the body's)."""
+    text = ctx.text
+    lo = max(0, start - PROPOSED_WINDOW)
+    at = _AT.search(text, lo, start)
+    if at is None:
+        return None
+    for m in reversed(list(_PROPOSED_BY.finditer(text, lo, at.start()))):
+        phrase = _issuer_phrase(ctx, text[m.end():at.start()], start, whole=True)
+        if phrase is not None:
+            return prepared(ctx.dimension, _office_opening).sub("", phrase, count=1)
+    return None
+
+
+def _office_opening(dimension) -> regex.Pattern:
+    """An office (`office_heads`) opening an issuer phrase, before its body's name."""
+    offices = sorted(dimension.tables["office_heads"], key=len, reverse=True)
+    return regex.compile(r"^(?:" + "|".join(map(regex.escape, offices)) + r")\s+(?=\p{Lu})")
 
 
 def _subject_after(ctx: Context, end: int) -> str | None:
@@ -460,6 +498,8 @@ def extract(doc, rules, found) -> list[Document]:
         if entry.issuer is None:
             entry.issuer = _issuer_before(ctx, cand.start, issued_by)
             issued_by = (cand.end, entry.issuer) if entry.issuer else None
+        if entry.issuer is None:
+            entry.issuer = _issuer_proposing(ctx, cand.start)
         if entry.subject is None:
             entry.subject = _subject_after(ctx, cand.end)
     out = []
@@ -479,8 +519,8 @@ _PLACE_DATE = regex.compile(r"\p{Lu}[\p{L} .]{1,40},[ \t]*(?i:ngày)[ \t]+(?P<d>
                             r"(?P<m>[0-9]{1,2})[ \t]+(?i:năm)[ \t]+(?P<y>[0-9]{4})")
 _NATIONAL_MOTTO = regex.compile(r"(?i)cộng\s+h[òo]à|độc\s+lập|đảng\s+cộng\s+sản\s+việt\s+nam")
 _UNITS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)"  # administrative units
-_UNIT_LINE = regex.compile(rf"(?i){_UNITS}\s")
-_PLACE_AFTER_UNIT = regex.compile(rf"(?<![\w]){_UNITS} (?!ủy)(\w+(?: \w+){{0,3}})$")
+_UNIT_LINE = regex.compile(rf"(?i){_UNITS}\s(?!(?:ủy|uỷ)(?!\w))")  # `HUYỆN TAM DƯƠNG`, not `HUYỆN ỦY …`
+_PLACE_AFTER_UNIT = regex.compile(rf"(?<![\w])(?:{_UNITS}|(?i:huyện|tỉnh|thành|quận|thị) ủy) (?!ủy)(\w+(?: \w+){{0,3}})$")
 
 
 def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
@@ -510,12 +550,26 @@ def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
         if not line.isupper() or _NATIONAL_MOTTO.search(line):
             break
         lines.insert(0, line)
+    authority = _AUTHORITY.search(text, start, min(len(text), start + 1500))
+    if authority is not None:  # `QUYẾT ĐỊNH` / `Về việc …` / `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X` / `Căn cứ …`
+        return date, _cased_body(ctx, " ".join(authority.group("office").split()))
     if not lines:
         return date, None
     body = lines[-1]
     if len(lines) > 1 and _UNIT_LINE.match(body + " "):
         body = f"{lines[-2]} {body}"  # `ỦY BAN NHÂN DÂN` / `HUYỆN TAM DƯƠNG`
+    elif len(lines) > 1 and not _ANY_UNIT.search(body) and (parent := _UNIT_PLACE_END.search(lines[-2])):
+        body = f"{body} {parent.group()}"  # `UBND TỈNH QUẢNG NINH` / `SỞ VĂN HÓA VÀ THỂ THAO`: the province's
     return date, _cased_body(ctx, body)
+
+
+# The office that enacts a decision or resolution posted whole, in capitals between its
+# title (and subject lines) and the first `Căn cứ`: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM`.
+_AUTHORITY = regex.compile(r"^[ \t]*(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ)[ \t]*\n(?:[^\n]*\n){1,5}?"
+                           r"[ \t]*(?P<office>\p{Lu}[\p{Lu} \t,&-]{5,150}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*Căn cứ",
+                           regex.MULTILINE)
+_ANY_UNIT = regex.compile(rf"(?i)(?<![\w]){_UNITS}(?![\w])")
+_UNIT_PLACE_END = regex.compile(rf"(?i)(?<![\w]){_UNITS}[ \t]+\w+(?:[ \t]+\w+){{0,3}}$")
 
 
 @lru_cache(maxsize=4)
