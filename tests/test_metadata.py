@@ -26,6 +26,9 @@ CASES = [
     # a stamp over the breadcrumb is the stamp, not the site's name
     ("Thứ Hai, 14/10/2019 - 10:21 (GMT+7)\nTrang chủ / Kinh tế / Nông nghiệp\n\nGiá lúa tăng nhẹ\n\n(BAG) - Những ngày qua, giá lúa tăng.\n\nĐoạn hai.\n\nĐoạn ba.\n\nĐoạn bốn.\n\nĐoạn năm.\n",
      {"title": "Giá lúa tăng nhẹ", "published": "2019-10-14T10:21+07:00"}),
+    # a site's date line over the headline, then the article's own stamp of that day with its time
+    ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN TÂN AN\nThứ Năm, ngày 05/05/2022\nTrang chủ   Giới thiệu   Tin tức\n\nKhai mạc Đại hội Thể dục thể thao huyện\nNgày đăng: 05/05/2022 16:20   |   Lượt xem: 512\n\nSáng 3/5, huyện khai mạc đại hội.",
+     {"title": "Khai mạc Đại hội Thể dục thể thao huyện", "published": "2022-05-05T16:20+07:00", "views": 512}),
     # a stamp with the time first and a weekday before the date, above the headline
     ("Kinh tế › Nông nghiệp - Nông thôn\nCập nhật lúc 10:15, Thứ Hai, 22/01/2024\n\nXã Tân Lạc đón nhận Bằng công nhận\n\nSáng 21/1, UBND xã tổ chức lễ.",
      {"title": "Xã Tân Lạc đón nhận Bằng công nhận", "published": "2024-01-22T10:15+07:00"}),

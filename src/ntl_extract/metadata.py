@@ -420,7 +420,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             header_author, header_author_span = line, (start, end)
             continue
         stamp = _stamp_in_line(line) if len(line) < 100 else None
-        if stamp and published is None:
+        if stamp and (published is None or (published.time is None and stamp.time is not None
+                                            and stamp.date == published.date)):
+            # (a site's date line over the headline, then the article's stamp of that day with its time)
             published = stamp
             views_m = _VIEWS.search(line)
             if views_m:
