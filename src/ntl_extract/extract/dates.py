@@ -41,6 +41,7 @@ _AHEAD_WEIGHT = 2
 # half its distance instead of twice.
 _CUED_AHEAD_WEIGHT = 0.5
 CUED_AHEAD = 0.5  # the direction `_direction` gives for such a cue
+THIS_YEAR, NEXT_YEAR = 2, 3  # … and for `5/3 năm nay`, `30/6 năm sau`: the year is said
 _PLAUSIBLE_YEARS = (1800, 2100)
 
 
@@ -131,7 +132,8 @@ def _nearest_year(month: int, day: int | None, published: dt.date, direction: fl
 # `29/12 năm ngoái` (last year), `12/2 tới` (ahead), `tháng 6 vừa qua` (behind).
 # Rules match normalised text, so case is all that varies.
 _AFTER = regex.compile(
-    r"[\s),]*(?:(?P<last>năm ngoái|năm trước|năm rồi)|(?P<ahead>sắp tới|tới đây|tới|sắp đến|sắp diễn ra)"
+    r"[\s),]*(?:(?P<last>năm ngoái|năm trước|năm rồi)|(?P<this>năm nay)|(?P<next>năm sau|năm tới)"
+    r"|(?P<ahead>sắp tới|tới đây|tới|sắp đến|sắp diễn ra)"
     r"|(?P<behind>vừa qua|vừa rồi|trước đó|qua))(?!\w)", regex.IGNORECASE)
 # Words before a date that announce it as coming: a deadline (`trước 31/12`,
 # `chậm nhất ngày 15/8`) or a plan (`sẽ diễn ra ngày 12/2`, `dự kiến 20/9`).
@@ -147,9 +149,12 @@ def _direction(ctx: Context, start: int, end: int) -> float:
     """Which way a yearless date lies from the publication date, from the
     words around it: +1 ahead (`12/2 tới`), `CUED_AHEAD` likely ahead
     (`trước 31/12`, `sẽ … ngày 5/6`), -1 behind (`tháng 6 vừa qua`), -2 last
-    year (`29/12 năm ngoái`), 0 unsaid."""
+    year (`29/12 năm ngoái`), `THIS_YEAR` (`20/11 năm nay`), `NEXT_YEAR`
+    (`30/6 năm sau`), 0 unsaid."""
     after = _AFTER.match(ctx.text, end, min(len(ctx.text), end + 20))
     if after:
+        if after.group("this") or after.group("next"):
+            return THIS_YEAR if after.group("this") else NEXT_YEAR
         return -2 if after.group("last") else 1 if after.group("ahead") else -1
     if _AHEAD_BEFORE.search(ctx.text, max(0, start - 40), start) or _WILL_AFTER.match(ctx.text, end, end + 12):
         return CUED_AHEAD
@@ -241,6 +246,8 @@ def _resolve(ctx: Context, year: int | None, month: int | None, day: int | None,
     direction = _direction(ctx, m.start(first), m.end()) if m is not None else 0
     if direction == -2:
         return published.year - 1
+    if direction in (THIS_YEAR, NEXT_YEAR):
+        return published.year + (direction == NEXT_YEAR)
     return _nearest_year(month, day, published, direction, since)
 
 
