@@ -43,6 +43,9 @@ _CUED_AHEAD_WEIGHT = 0.5
 CUED_AHEAD = 0.5  # the direction `_direction` gives for such a cue
 THIS_YEAR, NEXT_YEAR = 2, 3  # … and for `5/3 năm nay`, `30/6 năm sau`: the year is said
 _PLAUSIBLE_YEARS = (1800, 2100)
+# Written after `năm` a four-digit number is a year however old (`đình xây dựng năm 1783`).
+_HISTORICAL_FLOOR = 1000
+_YEAR_WORD_BEFORE = regex.compile(r"(?<![\w])năm\s+\Z", regex.IGNORECASE)
 
 
 # ------------------------------------------------------------------ small parts
@@ -326,7 +329,9 @@ def year_date(m, ctx: Context):
     """A year as a time reference: `năm 2024`, `đầu năm 2017` (the anchor),
     `từ năm 2015` (open end), `đến năm 2030` (open start)."""
     year = _year(m.group("year"))
-    if year is None or not _PLAUSIBLE_YEARS[0] <= year <= _PLAUSIBLE_YEARS[1]:
+    floor = _HISTORICAL_FLOOR if _YEAR_WORD_BEFORE.search(ctx.text, max(0, m.start("year") - 8), m.start("year")) \
+        else _PLAUSIBLE_YEARS[0]
+    if year is None or not floor <= year <= _PLAUSIBLE_YEARS[1]:
         return None
     value = _point(year)
     if _has(m, "since"):
