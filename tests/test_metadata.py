@@ -26,6 +26,15 @@ CASES = [
     # a stamp over the breadcrumb is the stamp, not the site's name
     ("Thứ Hai, 14/10/2019 - 10:21 (GMT+7)\nTrang chủ / Kinh tế / Nông nghiệp\n\nGiá lúa tăng nhẹ\n\n(BAG) - Những ngày qua, giá lúa tăng.\n\nĐoạn hai.\n\nĐoạn ba.\n\nĐoạn bốn.\n\nĐoạn năm.\n",
      {"title": "Giá lúa tăng nhẹ", "published": "2019-10-14T10:21+07:00"}),
+    # a document posted alone: its subject is the title, its place-and-date line the publication date
+    ("ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN TÂN AN                Độc lập - Tự do - Hạnh phúc\n\nSố: 15/KH-UBND                    Tân An, ngày 20 tháng 12 năm 2021\n\nKẾ HOẠCH\nBảo đảm an toàn giao thông dịp Tết Nguyên đán\n\nCăn cứ Luật Giao thông đường bộ;\nỦy ban nhân dân huyện ban hành Kế hoạch như sau.",
+     {"title": "Bảo đảm an toàn giao thông dịp Tết Nguyên đán", "published": "2021-12-20"}),
+    # the portal's name under the body's name in capitals is no headline; `Tác giả:` on its own line
+    ("CÔNG AN TỈNH HÒA LÂM\nCổng thông tin điện tử\nTrang chủ > Tin tức\n\nTriệt phá đường dây đánh bạc qua mạng\nCập nhật lúc: 08:45 ngày 16/08/2022\nTác giả: Lê Minh Hà\n\nNgày 15/8, Công an tỉnh họp báo.\n\nĐoạn hai của bài.",
+     {"title": "Triệt phá đường dây đánh bạc qua mạng", "published": "2022-08-16T08:45+07:00", "author": "Lê Minh Hà"}),
+    # … but an author's label beside the stamp leaves the stamp read
+    ("Kế hoạch tổ chức lễ hội hoa mận\nCập nhật lúc: 21/02/2025 09:05 | Tác giả: Ngọc Ánh\n\nNgày 20/02/2025, huyện ban hành kế hoạch.",
+     {"published": "2025-02-21T09:05+07:00", "author": "Ngọc Ánh"}),
     # a site's date line over the headline, then the article's own stamp of that day with its time
     ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN TÂN AN\nThứ Năm, ngày 05/05/2022\nTrang chủ   Giới thiệu   Tin tức\n\nKhai mạc Đại hội Thể dục thể thao huyện\nNgày đăng: 05/05/2022 16:20   |   Lượt xem: 512\n\nSáng 3/5, huyện khai mạc đại hội.",
      {"title": "Khai mạc Đại hội Thể dục thể thao huyện", "published": "2022-05-05T16:20+07:00", "views": 512}),

@@ -69,7 +69,7 @@ _MENU = regex.compile(r"^(?:[^|\d]{1,30}\|){2,}[^|\d]{1,30}$")
 # `SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN TỈNH NAM ĐỊNH`, `ĐẢNG BỘ TỈNH LÀO CAI`).
 _CAPS_MASTHEAD = regex.compile(
     r"^(?:CỔNG|TRANG|BÁO|ĐÀI|TẠP\s+CHÍ|SỞ|BỘ|ĐẢNG\s+BỘ|TRUNG\s+TÂM|ỦY\s+BAN|UBND|HĐND|BAN|"  # (old tones are modern here)
-    r"HUYỆN\s+ỦY|TỈNH\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|CỤC|VIỆN)\s"
+    r"HUYỆN\s+ỦY|TỈNH\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|CỤC|VIỆN|CÔNG\s+AN|BỘ\s+CHỈ\s+HUY|TÒA\s+ÁN|VIỆN\s+KIỂM\s+SÁT)\s"
     r"|CỔNG\s+THÔNG\s+TIN")
 # The site's name on a line of its own above the article (`Báo Nhân Dân điện tử`,
 # `Cổng thông tin điện tử huyện Gia Lâm`): no headline.
@@ -77,7 +77,8 @@ _MASTHEAD = regex.compile(
     r"^(?:(?:Báo|Tạp\s+chí|Đài\s+(?:Phát\s+thanh|Truyền\s+hình|PT-TH|PTTH))\s+\p{Lu}[\w&.-]*(?:\s+[\p{L}&.-]+){0,3}"
     r"(?:\s+(?:điện\s+tử|online))?"
     r"|(?:Cổng|Trang)\s+(?i:thông\s+tin(?:\s+điện\s+tử)?)"
-    r"(?:\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?(?:\s+\p{Lu}[\w&.-]*){1,5})\s*$"
+    r"(?:\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?(?:\s+\p{Lu}[\w&.-]*){1,5}"
+    r"|(?:Cổng|Trang)\s+(?i:thông\s+tin\s+điện\s+tử))\s*$"  # (under the body's name in capitals)
 )
 _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 _WORD = r"(?:[HK]['’])?\p{Lu}[\p{L}]*"
@@ -419,6 +420,11 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                 and _stamp_in_line(text[head[at + 1][0]:head[at + 1][1]]) and fold(line) not in _places(rules):
             header_author, header_author_span = line, (start, end)
             continue
+        if len(line) <= _MAX_BYLINE + 12 and (labelled := _AUTHOR_LABEL.match(line)) is not None:
+            labelled_author = labelled_author or canonical(labelled["name"])  # `Tác giả: …` on a line of its own
+            boilerplate.append((start, end))
+            index -= 1
+            continue
         stamp = _stamp_in_line(line) if len(line) < 100 else None
         if stamp and (published is None or (published.time is None and stamp.time is not None
                                             and stamp.date == published.date)):
@@ -480,6 +486,12 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             else:
                 labelled_author = _author_in_line(line) or labelled_author
 
+    posted = _posted_document(text, body_lines[:16])
+    if posted is not None:  # a document posted alone: its subject is the title, its date the publication's
+        subject, dated = posted
+        if subject is not None and (title_span is None or title_span[0] < subject[0]):
+            title_span = subject
+        published = published or dated
     if "date" in headers and published is None:
         try:
             published = Published.parse(headers["date"])
@@ -518,6 +530,35 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         keywords=keywords,
         boilerplate=tuple(doc.norm.raw_span(s, e) for s, e in sorted(boilerplate)),
     )
+
+
+# A document posted alone opens with its letterhead: the national motto within its first
+# lines, `Place, ngày 20 tháng 12 năm 2021`, the type in capitals (`KẾ HOẠCH`), its subject.
+_MOTTO = regex.compile(r"CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+_PLACE_DATE = regex.compile(r"\p{Lu}[\p{L} .]{1,40},[ \t]*(?i:ngày)[ \t]+(?P<d>\d{1,2})[ \t]+(?i:tháng)[ \t]+"
+                            r"(?P<m>\d{1,2})[ \t]+(?i:năm)[ \t]+(?P<y>\d{4})")
+_TYPE_LINE = regex.compile(r"^[ \t]*\p{Lu}[\p{Lu} ]{3,30}[ \t]*$")
+
+
+def _posted_document(text: str, head: list[tuple[int, int]]) -> tuple[tuple[int, int] | None, Published | None] | None:
+    """For a text that opens with a document's letterhead: the span of its subject (the line
+    after its type in capitals) and its date (the place-and-date line); None for any other."""
+    if not any(_MOTTO.search(text, s, e) for s, e in head[:3]):
+        return None
+    dated = subject = None
+    for at, (start, end) in enumerate(head):
+        line = text[start:end]
+        if dated is None and (m := _PLACE_DATE.search(line)):
+            try:
+                dated = Published(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
+            except ValueError:
+                pass
+        elif dated is not None and _TYPE_LINE.match(line) and at + 1 < len(head):
+            following = head[at + 1]
+            if not text[following[0]:following[1]].isupper():
+                subject = following
+            break
+    return subject, dated
 
 
 def _iso(published: Published | None) -> str | None:
