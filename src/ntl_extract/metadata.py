@@ -534,7 +534,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
 
 # A document posted alone opens with its letterhead: the national motto within its first
 # lines, `Place, ngày 20 tháng 12 năm 2021`, the type in capitals (`KẾ HOẠCH`), its subject.
-_MOTTO = regex.compile(r"CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+_MOTTO = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 _PLACE_DATE = regex.compile(r"\p{Lu}[\p{L} .]{1,40},[ \t]*(?i:ngày)[ \t]+(?P<d>\d{1,2})[ \t]+(?i:tháng)[ \t]+"
                             r"(?P<m>\d{1,2})[ \t]+(?i:năm)[ \t]+(?P<y>\d{4})")
 _TYPE_LINE = regex.compile(r"^[ \t]*\p{Lu}[\p{Lu} ]{3,30}[ \t]*$")

@@ -517,7 +517,7 @@ def extract(doc, rules, found) -> list[Document]:
 _NUMBER_LABEL = regex.compile(r"[ \t]*(?:Số|SỐ|số)[ \t]*:?[ \t]*")
 _PLACE_DATE = regex.compile(r"\p{Lu}[\p{L} .]{1,40},[ \t]*(?i:ngày)[ \t]+(?P<d>[0-9]{1,2})[ \t]+(?i:tháng)[ \t]+"
                             r"(?P<m>[0-9]{1,2})[ \t]+(?i:năm)[ \t]+(?P<y>[0-9]{4})")
-_NATIONAL_MOTTO = regex.compile(r"(?i)cộng\s+h[òo]à|độc\s+lập|đảng\s+cộng\s+sản\s+việt\s+nam")
+_NATIONAL_MOTTO = regex.compile(r"(?i)cộng\s+h(?:òa|oà)|độc\s+lập|đảng\s+cộng\s+sản\s+việt\s+nam")
 _UNITS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)"  # administrative units
 _UNIT_LINE = regex.compile(rf"(?i){_UNITS}\s(?!(?:ủy|uỷ)(?!\w))")  # `HUYỆN TAM DƯƠNG`, not `HUYỆN ỦY …`
 _PLACE_AFTER_UNIT = regex.compile(rf"(?<![\w])(?:{_UNITS}|(?i:huyện|tỉnh|thành|quận|thị) ủy) (?!ủy)(\w+(?: \w+){{0,3}})$")
@@ -530,26 +530,32 @@ def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
     line_start = text.rfind("\n", 0, start) + 1
     if not _NUMBER_LABEL.fullmatch(text, line_start, start):
         return None, None
+    lines: list[str] = []
+    top = line_start  # where the letterhead's first line begins
+    end = line_start - 1
+    while end > 0 and len(lines) < 3:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        right = _NATIONAL_MOTTO.search(line) or _PLACE_DATE.search(line)
+        if right is not None:  # the motto or the place and date scraped beside the body's name
+            line = line[:right.start()].strip()
+        end = begin - 1
+        if not line or not any(c.isalpha() for c in line):
+            if lines:
+                break
+            top = begin
+            continue  # a rule under the body's name (`-----`, `*`), or the right column alone
+        if not line.isupper():
+            break
+        lines.insert(0, line)
+        top = begin
     date = None
-    m = _PLACE_DATE.search(text, start, min(len(text), start + 300))
+    m = _PLACE_DATE.search(text, top, min(len(text), start + 300))  # beside or under the body's name, or below `Số`
     if m is not None:
         try:
             date = dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
         except ValueError:
             date = None
-    lines: list[str] = []
-    end = line_start - 1
-    while end > 0 and len(lines) < 3:
-        begin = text.rfind("\n", 0, end) + 1
-        line = text[begin:end].strip()
-        end = begin - 1
-        if not line or not any(c.isalpha() for c in line):
-            if lines:
-                break
-            continue  # a rule under the body's name (`-----`, `*`)
-        if not line.isupper() or _NATIONAL_MOTTO.search(line):
-            break
-        lines.insert(0, line)
     authority = _AUTHORITY.search(text, start, min(len(text), start + 1500))
     if authority is not None:  # `QUYẾT ĐỊNH` / `Về việc …` / `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X` / `Căn cứ …`
         return date, _cased_body(ctx, " ".join(authority.group("office").split()))
@@ -558,9 +564,15 @@ def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
     body = lines[-1]
     if len(lines) > 1 and _UNIT_LINE.match(body + " "):
         body = f"{lines[-2]} {body}"  # `ỦY BAN NHÂN DÂN` / `HUYỆN TAM DƯƠNG`
+    elif len(lines) > 1 and _PARTY_COMMITTEE.match(lines[-2]) and not _COMMITTEE_WORD.search(body):
+        body = f"{body} {lines[-2]}"  # `TỈNH ỦY HÀ TĨNH` / `ỦY BAN KIỂM TRA`: the committee's board
     elif len(lines) > 1 and not _ANY_UNIT.search(body) and (parent := _UNIT_PLACE_END.search(lines[-2])):
         body = f"{body} {parent.group()}"  # `UBND TỈNH QUẢNG NINH` / `SỞ VĂN HÓA VÀ THỂ THAO`: the province's
     return date, _cased_body(ctx, body)
+
+
+_PARTY_COMMITTEE = regex.compile(r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)[ ](?:ỦY|UỶ)[ ]\p{Lu}")  # `TỈNH ỦY HÀ TĨNH`
+_COMMITTEE_WORD = regex.compile(r"(?<![\p{L}])(?:ỦY|UỶ)(?![\p{L}])")  # (a body naming its committee itself)
 
 
 # The office that enacts a decision or resolution posted whole, in capitals between its
