@@ -76,10 +76,12 @@ def normalise_symbol(ctx: Context, symbol: str) -> str:
 
 
 def _issuer_of_codes(ctx: Context, codes: list[str]) -> str | None:
-    """The issuer a symbol's codes name, when it is unambiguous (`TTg`, `CP`, `TW`)."""
+    """The issuer a symbol's codes name, when it is unambiguous (`TTg`, `CP`, `TW`); a
+    code with the body's term after it (`QH15`, `UBTVQH14`) names the body."""
     names = ctx.tables["issuer_codes"]
     for code in reversed(codes):
-        name = names.get(fold(code))
+        key = fold(code)
+        name = names.get(key) or names.get(key.rstrip("0123456789"))
         if name:
             return name
     return None

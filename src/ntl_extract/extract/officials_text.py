@@ -46,7 +46,8 @@ fold = _remembered(_fold)
 # (Runs of letters are single repeats, which the regex module matches fastest.)
 _TAI, _CAO, _CAP = fold("tại"), fold("cao"), fold("cấp")
 _VE, _O = fold("về"), fold("ở")
-_ABOUT_HEADS = frozenset(fold(w) for w in ("Ban", "Ủy", "Uỷ", "Cục", "Hội", "Vụ"))  # first words of `Ủy ban`, `Hội đồng` …
+# First words of bodies named with `về` (`Ủy ban`, `Hội đồng`, `Phòng`/`Đội` `Cảnh sát điều tra tội phạm về ma túy`).
+_ABOUT_HEADS = frozenset(fold(w) for w in ("Ban", "Ủy", "Uỷ", "Cục", "Hội", "Vụ", "Phòng", "Đội", "Cảnh"))
 _WORD = regex.compile(
     r"(?:TP|Tp)\.(?!\p{L})|(?:TX|TT|P|Q|H)\.(?![\p{L}0-9])|\p{Lu}{1,4}(?:,\p{Lu}[\p{Lu}&]*)+(?![\p{L}\p{M}])"  # `VH,TT&DL`: one abbreviation
     r"|[\p{L}\p{M}][\p{L}\p{M}&'’/]*(?:[.-](?=[\p{L}\p{M}])[\p{L}\p{M}&'’/]*)*|[0-9]+[\p{L}0-9]*"
