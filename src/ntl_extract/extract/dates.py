@@ -395,10 +395,19 @@ def day_range(m, ctx: Context):
         y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
         if "year" not in inferred and not _has(m, "y1"):
             pass
-    start, end = _point(y1, m1, d1), _point(y2, m2, d2)
+    start, end = _point(y1, m1, d1, _clock(m, "h1", "mi1")), _point(y2, m2, d2, _clock(m, "h2", "mi2"))
     if y1 is not None and y2 is not None and start > end:
         return None
     return _fields(f"{start}/{end}", inferred)
+
+
+def _clock(m, hour: str, minute: str) -> tuple[int, int] | None:
+    """The time written before one end of a range (`18 giờ`, `6h30`), if any."""
+    if not _has(m, hour):
+        return None
+    h = _int(m.group(hour))
+    mi = _int(m.group(minute)) if _has(m, minute) else 0
+    return (h, mi or 0) if h is not None and h < 24 and (mi or 0) < 60 else None
 
 
 @builder("dates.day_pair", requires=("d1", "d2", "m2"))
