@@ -35,6 +35,12 @@ CASES = [
     # … but an author's label beside the stamp leaves the stamp read
     ("Kế hoạch tổ chức lễ hội hoa mận\nCập nhật lúc: 21/02/2025 09:05 | Tác giả: Ngọc Ánh\n\nNgày 20/02/2025, huyện ban hành kế hoạch.",
      {"published": "2025-02-21T09:05+07:00", "author": "Ngọc Ánh"}),
+    # a headline over the breadcrumb is no site's name
+    ("Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp\nTin tức - Sự kiện / Mặt trận - Đoàn thể\n\nNgày 9/6, Ban Thường trực Ủy ban MTTQ huyện tổ chức hội nghị.",
+     {"title": "Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp"}),
+    # a menu scraped as items apart by runs of spaces is no headline
+    ("BÁO HÒA LÂM ĐIỆN TỬ\nThời sự   Chính trị   Kinh tế   Xã hội   Pháp luật   Thể thao\nChính trị\n\nPhó Thủ tướng làm việc với tỉnh về các dự án giao thông trọng điểm\nThứ Bảy, 03/05/2025 - 21:10\n(Baohoalam.vn) - Sáng 3/5, đoàn công tác làm việc với tỉnh.",
+     {"title": "Phó Thủ tướng làm việc với tỉnh về các dự án giao thông trọng điểm"}),
     # a site's date line over the headline, then the article's own stamp of that day with its time
     ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN TÂN AN\nThứ Năm, ngày 05/05/2022\nTrang chủ   Giới thiệu   Tin tức\n\nKhai mạc Đại hội Thể dục thể thao huyện\nNgày đăng: 05/05/2022 16:20   |   Lượt xem: 512\n\nSáng 3/5, huyện khai mạc đại hội.",
      {"title": "Khai mạc Đại hội Thể dục thể thao huyện", "published": "2022-05-05T16:20+07:00", "views": 512}),

@@ -100,6 +100,7 @@ _BYLINE = regex.compile(
 # (`»` reaches here as `"`, the normalised quote, so a quote between spaces separates too.)
 _BREADCRUMB = regex.compile(r"^(?:[^›»>/|\"]{1,40}\s*(?:›|»|>|\s/\s|\s\|\s|\s\"\s)\s*)+[^›»>/|\"]{1,40}$")
 _SECTION_WORDS = 7  # a head line this short (in words), followed by a longer one, is a section name
+_SITE_NAME_WORDS = 9  # a site's name over a breadcrumb is no longer than this, unless a tagline follows it
 _HEADLINE_WORDS = 6  # … when that one has more words than this and than the section line
 _SECTION_DASH = regex.compile(r"\s+[-–—]\s+")  # between the parts of a section line
 _WORDS = regex.compile(r"\w+")
@@ -221,6 +222,26 @@ def _is_section(line: str, following: list[tuple[int, int]], text: str) -> bool:
                       and len(nxt) <= 200)
         return title_like and len(nxt.split()) > max(_HEADLINE_WORDS, len(line.split()))
     return False
+
+
+# A site menu scraped as items apart by runs of spaces (`Thời sự   Chính trị   Kinh tế`): three
+# or more short capitalised items. Normalising joins the spaces, so the raw line is read.
+_SPACED_MENU = regex.compile(r"[ \t]*\p{Lu}\p{Ll}*(?:[ ]\p{L}+){0,2}(?:(?:\t|[ ]{2,})\p{Lu}\p{Ll}*(?:[ ]\p{L}+){0,2}){2,}[ \t]*$")
+
+
+def _headline_over_breadcrumb(line: str) -> bool:
+    """A line over a breadcrumb that is a headline, not the site's name: longer than a name,
+    with no tagline after a dash (`TinNhanh24h - Đọc báo, tin tức …`) and no portal's word first."""
+    return (len(_WORDS.findall(line)) > _SITE_NAME_WORDS and not _SECTION_DASH.search(line)
+            and not _MASTHEAD_WORD.match(line))
+
+
+_MASTHEAD_WORD = regex.compile(r"(?i)(?:cổng|trang|báo|tạp\s+chí|đài)\s")
+
+
+def _spaced_menu(doc, start: int, end: int) -> bool:
+    raw_start, raw_end = doc.norm.raw_span(start, end)
+    return raw_end - raw_start <= 200 and _SPACED_MENU.match(doc.raw, raw_start, raw_end) is not None
 
 
 def _is_chrome(line: str) -> bool:
@@ -399,11 +420,13 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             break  # past the headline and a paragraph of the body (its outlet marker read): no header follows
         line = text[start:end]
         first = index < 0 and len(head) > at + 1
-        if _is_chrome(line) or _MENU.match(line) or (first and (
+        if _is_chrome(line) or _MENU.match(line) or _spaced_menu(doc, start, end) or (first and (
                 _MASTHEAD.match(line) or (_is_category(line) and _CAPS_MASTHEAD.search(line)
                                           and _headline_follows(text, head[at + 1:]))
-                # a site's name over its breadcrumb (`Giáo dục & Thời đại` / `Giáo dục › Học đường`)
-                or (not _BREADCRUMB.match(line) and not _stamp_in_line(line)
+                # a site's name over its breadcrumb (`Giáo dục & Thời đại` / `Giáo dục › Học đường`); a
+                # headline over it is long, with no tagline after a dash (`Huyện X: Hơn 98% ý kiến …`)
+                or (not _headline_over_breadcrumb(line)
+                    and not _BREADCRUMB.match(line) and not _stamp_in_line(line)
                     and _BREADCRUMB.match(text[head[at + 1][0]:head[at + 1][1]])
                     and not _stamp_in_line(text[head[at + 1][0]:head[at + 1][1]])))):
             boilerplate.append((start, end))

@@ -208,6 +208,13 @@ class _Entry:
     mentions: list = field(default_factory=list)
 
 
+# `Luật Đất đai số 31/2024/QH15 được Quốc hội khóa XV thông qua tại Kỳ họp bất thường lần thứ 5
+# ngày 18/01/2024`: the body that passed it, and where, between a law and its date.
+_PASSED_BY = regex.compile(r"[\s,]*(?:đã\s+)?được\s+\p{Lu}[^,;.\n]{1,60}?\s+(?:thông\s+qua|ban\s+hành)"
+                           r"(?:\s+(?:tại|ở)\s+[^,;.\n]{1,60}?)?[\s,]*(?:(?:vào\s+)?(?=ngày))?")
+PASSED_WINDOW = 140
+
+
 def _date_after(ctx: Context, end: int, dates) -> str | None:
     """The signing date written right after a reference (`, ngày 12/11/2021`).
     `dates` are (normalised start, end, mention) sorted by start."""
@@ -216,9 +223,9 @@ def _date_after(ctx: Context, end: int, dates) -> str | None:
     if i >= len(dates):
         return None
     start, _, d = dates[i]
-    if start - end > 40 or d.kind not in ("date", "datetime"):
+    if start - end > PASSED_WINDOW or d.kind not in ("date", "datetime"):
         return None
-    if ctx.date_gap_rx.fullmatch(text[end:start]):
+    if (start - end <= 40 and ctx.date_gap_rx.fullmatch(text[end:start])) or _PASSED_BY.fullmatch(text, end, start):
         value = d.value.split("T")[0].split("/")[0]
         return value if "X" not in value else None
     return None
@@ -489,10 +496,10 @@ def extract(doc, rules, found) -> list[Document]:
             entry.date = _date_after(ctx, cand.end, dates)
         if entry.issuer is None:
             entry.issuer = _issuer_after(ctx, cand.end)
-        if entry.date is None or entry.issuer is None:
-            date, issuer = _letterhead(ctx, cand.start)
-            entry.date = entry.date or date
-            entry.issuer = entry.issuer or issuer
+        date, issuer = _letterhead(ctx, cand.start)  # (None, None) unless the reference heads a document
+        entry.date = entry.date or date
+        if issuer is not None and (entry.issuer is None or fold(issuer).startswith(fold(entry.issuer) + " ")):
+            entry.issuer = issuer  # the letterhead names the body fully (`UBND tỉnh` → `… tỉnh Nam Định`)
         if entry.date is None or entry.issuer is None:
             date, issuer = _date_before(ctx, cand.start, dates)
             entry.date = entry.date or date
