@@ -299,6 +299,7 @@ def extract(doc, rules, found) -> list[Official]:
                             and not names_many(lx, _org_text(p.org_words, text))
                             and (p.org_words or (fold(p.title) not in lx.company_titles
                                                  and not _company_after(lx, text, p.end)))]
+    _one_holder(lx, text, people)
     people = {k: p for k, p in people.items() if p.positions and k != author}
     for person in people.values():
         _add_role_given(lx, text, person)
@@ -313,6 +314,27 @@ def extract(doc, rules, found) -> list[Official]:
     defined = _defined_abbreviations(text)
     ministry = _the_ministry(lx, text, people)
     return [_official(doc, lx, text, p, cap, assembly, defined, ministry) for p in people.values()]
+
+
+def _one_holder(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
+    """An office only one person holds at a time (`single_holder_titles`: `Chủ tịch nước`,
+    `Thủ tướng`) given to several people in one article: those it was written before the name
+    of keep it, the others lose it (`Tiếp Đại sứ X, Chủ tịch nước đánh giá …`: the clause's
+    subject, read as X's apposition)."""
+    holders: dict[tuple, list[tuple[_Person, _Position, bool]]] = {}
+    for person in people.values():
+        starts = {s for s, _, _ in person.mentions}
+        for p in person.positions:
+            if fold(p.title) in lx.single_holder and not p.former:
+                key = (fold(p.title), fold(_org_text(p.org_words, text) or ""))
+                end = p.org_words[-1].end if p.org_words else p.end
+                before_name = any(0 <= s - end <= 2 and not text[end:s].strip() for s in starts)
+                holders.setdefault(key, []).append((person, p, before_name))
+    for held in holders.values():
+        if len({id(person) for person, _, _ in held}) > 1 and any(first for _, _, first in held):
+            for person, p, first in held:
+                if not first:
+                    person.positions = [q for q in person.positions if q is not p]
 
 
 # `… do đồng chí X, Phó Chủ tịch UBND huyện làm Trưởng ban`: an office given to a person

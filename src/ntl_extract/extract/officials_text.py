@@ -107,6 +107,7 @@ class Lexicons:
         self.title_bodies = {fold(t): body for t, body in tb.get("title_bodies", {}).items()}
         # Titles that stand alone (`Phó Thủ tướng, Bộ trưởng Bộ …`): never share the next title's body.
         self.self_contained = {fold(t) for t in tb.get("self_contained_titles", [])}
+        self.single_holder = {fold(t) for t in tb.get("single_holder_titles", [])}
         self.ministry_titles = {fold(t) for t in tb.get("ministry_titles", [])}
         self.member_titles = {fold(t) for t in tb.get("member_titles", [])}
         self.committee_seats = {fold(t) for t in tb.get("committee_seat_titles", [])}
