@@ -299,6 +299,7 @@ def extract(doc, rules, found) -> list[Official]:
                             and not names_many(lx, _org_text(p.org_words, text))
                             and (p.org_words or (fold(p.title) not in lx.company_titles
                                                  and not _company_after(lx, text, p.end)))]
+    _add_listed(lx, text, people)
     _one_holder(lx, text, people)
     people = {k: p for k, p in people.items() if p.positions and k != author}
     for person in people.values():
@@ -314,6 +315,45 @@ def extract(doc, rules, found) -> list[Official]:
     defined = _defined_abbreviations(text)
     ministry = _the_ministry(lx, text, people)
     return [_official(doc, lx, text, p, cap, assembly, defined, ministry) for p in people.values()]
+
+
+# `các Phó Thủ tướng Chính phủ: Lưu Quang Định, Trần Hồng Sơn, Tạ Thị Kim Oanh;`: an office
+# in the plural, then the people who hold it. Without the colon only a bare title may come
+# before the names (`các Phó Thủ tướng Lưu Quang Định, Trần Hồng Sơn`): a body's name would
+# run into the first person's.
+_LIST_NAME = r"\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){1,4}"
+_LISTED = regex.compile(
+    r"(?<![\p{L}])[Cc]ác[ ]+(?:đồng[ ]+chí[ ]+)?(?P<office>\p{Lu}[^:;.\n()]{2,80}?)(?P<colon>[ ]*:)?[ ]+"
+    r"(?P<name>" + _LIST_NAME + r")(?:[ ]*,[ ]*(?P<name>" + _LIST_NAME + r"))*"
+    r"(?:[ ]*,?[ ]+và[ ]+(?P<name>" + _LIST_NAME + r"))?(?=[ ]*(?:[;.\n]|$))")
+
+
+def _add_listed(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
+    """Give the office of a plural list (`_LISTED`) to each person it names."""
+    if "các" not in text and "Các" not in text:
+        return
+    for m in _LISTED.finditer(text):
+        office = m.group("office").split()
+        title = None
+        for n in range(len(office), 0, -1):
+            title = lx.titles.get(fold(" ".join(office[:n])))
+            if title is not None:
+                break
+        if title is None or (n < len(office) and not m.group("colon")):
+            continue
+        names = m.captures("name")
+        if len(names) < 2 or any(fold(name.split()[0]) not in lx.surnames for name in names):
+            continue
+        title_start = m.start("office")
+        title_end = title_start + len(" ".join(office[:n]))
+        org = [] if n == len(office) else [Word(" ".join(office[n:]), text.find(office[n], title_end),
+                                                m.end("office"))]
+        for name, (start, end) in zip(names, m.spans("name")):
+            person = people.get(fold(name))
+            if person is None:
+                person = people[fold(name)] = _Person(name=canonical(name), start=start, end=end)
+                person.mentions.append((start, end, "officials.listed"))
+            _add_once(person, _Position(title, org, title_start, title_end, False, None))
 
 
 def _one_holder(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
