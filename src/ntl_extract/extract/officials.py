@@ -353,7 +353,11 @@ def _add_listed(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
             if person is None:
                 person = people[fold(name)] = _Person(name=canonical(name), start=start, end=end)
                 person.mentions.append((start, end, "officials.listed"))
-            _add_once(person, _Position(title, org, title_start, title_end, False, None))
+            same = next((p for p in person.positions if fold(p.title) == fold(title)), None)
+            if same is None:
+                person.positions.append(_Position(title, org, title_start, title_end, False, None))
+            elif org and not same.org_words:
+                same.org_words = org  # `Phó Thủ tướng X` elsewhere: the list says of what
 
 
 def _one_holder(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
