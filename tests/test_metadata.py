@@ -38,6 +38,9 @@ CASES = [
     # a headline over the breadcrumb is no site's name
     ("Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp\nTin tức - Sự kiện / Mặt trận - Đoàn thể\n\nNgày 9/6, Ban Thường trực Ủy ban MTTQ huyện tổ chức hội nghị.",
      {"title": "Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp"}),
+    # the reporter's name under a signature block's signatory is the byline
+    ("Thông báo khẩn\n05/10/2020\n\nNội dung thông báo dài.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH THƯỜNG TRỰC\n\nLê Đức Thành\n\nHoàng Thuỷ\n\nTin liên quan:\n» Dự báo mưa lớn ở miền Trung (05/10/2020)\n",
+     {"author": "Hoàng Thủy"}),
     # a menu scraped as items apart by runs of spaces is no headline
     ("BÁO HÒA LÂM ĐIỆN TỬ\nThời sự   Chính trị   Kinh tế   Xã hội   Pháp luật   Thể thao\nChính trị\n\nPhó Thủ tướng làm việc với tỉnh về các dự án giao thông trọng điểm\nThứ Bảy, 03/05/2025 - 21:10\n(Baohoalam.vn) - Sáng 3/5, đoàn công tác làm việc với tỉnh.",
      {"title": "Phó Thủ tướng làm việc với tỉnh về các dự án giao thông trọng điểm"}),

@@ -301,11 +301,16 @@ _SIGNED = regex.compile(SIGNED_NOTE)  # `(Đã ký)` under a signature block's o
 
 
 def _signed_above(rules: RuleSet, text: str, at: int) -> bool:
-    """Whether one of the six lines above `at` is, or ends with, a signature block's office
-    (`PHÓ CHỦ NHIỆM`; scraped beside the recipients' column, `- TT Huyện ủy; PHÓ CHỦ TỊCH`):
-    the name at `at` is a signatory's, no byline."""
+    """Whether the nearest line above `at` (within six, past `(Đã ký)` and recipients' lines)
+    is, or ends with, a signature block's office (`PHÓ CHỦ NHIỆM`; scraped beside the
+    recipients' column, `- TT Huyện ủy; PHÓ CHỦ TỊCH`): the name at `at` is a signatory's,
+    no byline. A name under the signatory's is the reporter's."""
     lines = right_column(text[max(0, at - 600):at]).split("\n")[-7:-1]
-    return any(_signature_office(rules, line.strip()) for line in lines if line.strip())
+    for line in reversed(lines):  # the nearest line above but notes and recipients: the office, if signed
+        line = line.strip()
+        if line and not _SIGNED.fullmatch(line) and not line.startswith(("-", "+", "•")):
+            return bool(_signature_office(rules, line))
+    return False
 
 
 def _closing_lines(text: str, lines: list[tuple[int, int]], count: int) -> list[tuple[int, int]]:
@@ -551,7 +556,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         author=author,
         views=views,
         keywords=keywords,
-        boilerplate=tuple(doc.norm.raw_span(s, e) for s, e in sorted(boilerplate)),
+        boilerplate=tuple(doc.norm.raw_span(s, e) for s, e in sorted(set(boilerplate))),
     )
 
 
