@@ -35,6 +35,8 @@ CASES = [
     # … but an author's label beside the stamp leaves the stamp read
     ("Kế hoạch tổ chức lễ hội hoa mận\nCập nhật lúc: 21/02/2025 09:05 | Tác giả: Ngọc Ánh\n\nNgày 20/02/2025, huyện ban hành kế hoạch.",
      {"published": "2025-02-21T09:05+07:00", "author": "Ngọc Ánh"}),
+    ("SỞ Y TẾ TỈNH HÒA LÂM - CỔNG THÔNG TIN ĐIỆN TỬ\nĐường dây nóng: 0227 3831 456\nTin tức - Sự kiện    Hoạt động ngành    Văn bản    Hỏi đáp\n\nBệnh viện tỉnh sơ kết công tác 9 tháng đầu năm 2022\nNgày đăng: 07/10/2022\n\nSáng 6/10, bệnh viện tổ chức hội nghị.",
+     {"title": "Bệnh viện tỉnh sơ kết công tác 9 tháng đầu năm 2022", "published": "2022-10-07"}),
     # a headline over the breadcrumb is no site's name
     ("Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp\nTin tức - Sự kiện / Mặt trận - Đoàn thể\n\nNgày 9/6, Ban Thường trực Ủy ban MTTQ huyện tổ chức hội nghị.",
      {"title": "Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp"}),

@@ -226,7 +226,8 @@ def _is_section(line: str, following: list[tuple[int, int]], text: str) -> bool:
 
 # A site menu scraped as items apart by runs of spaces (`Thời sự   Chính trị   Kinh tế`): three
 # or more short capitalised items. Normalising joins the spaces, so the raw line is read.
-_SPACED_MENU = regex.compile(r"[ \t]*\p{Lu}\p{Ll}*(?:[ ]\p{L}+){0,2}(?:(?:\t|[ ]{2,})\p{Lu}\p{Ll}*(?:[ ]\p{L}+){0,2}){2,}[ \t]*$")
+_MENU_ITEM = r"\p{Lu}\p{Ll}*(?:[ ](?:\p{L}+|[-–&]))*?"  # (`Tin tức - Sự kiện`, `Hỏi đáp`)
+_SPACED_MENU = regex.compile(rf"[ \t]*{_MENU_ITEM}(?:(?:\t|[ ]{{2,}}){_MENU_ITEM}){{2,}}[ \t]*$")
 
 
 def _headline_over_breadcrumb(line: str) -> bool:
