@@ -37,6 +37,14 @@ CASES = [
      {"published": "2025-02-21T09:05+07:00", "author": "Ngọc Ánh"}),
     ("SỞ Y TẾ TỈNH HÒA LÂM - CỔNG THÔNG TIN ĐIỆN TỬ\nĐường dây nóng: 0227 3831 456\nTin tức - Sự kiện    Hoạt động ngành    Văn bản    Hỏi đáp\n\nBệnh viện tỉnh sơ kết công tác 9 tháng đầu năm 2022\nNgày đăng: 07/10/2022\n\nSáng 6/10, bệnh viện tổ chức hội nghị.",
      {"title": "Bệnh viện tỉnh sơ kết công tác 9 tháng đầu năm 2022", "published": "2022-10-07"}),
+    # a site's brand alone over the page is the outlet
+    ("VnExpress\nThời sự  ›  Thời tiết\nThứ bảy, 4/11/2017, 15:40 (GMT+7)\n\nBão số 12 đổ bộ Khánh Hòa\n\nBão số 12 với sức gió mạnh đã đổ bộ vào Khánh Hòa sáng nay.",
+     {"outlet": "VnExpress", "title": "Bão số 12 đổ bộ Khánh Hòa"}),
+    # an English-style byline, a photo credit beside it
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBy Khánh Linh | Photo: Đức Anh\n",
+     {"author": "Khánh Linh"}),
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBy Minh Phương\n",
+     {"author": "Minh Phương"}),
     # a headline over the breadcrumb is no site's name
     ("Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp\nTin tức - Sự kiện / Mặt trận - Đoàn thể\n\nNgày 9/6, Ban Thường trực Ủy ban MTTQ huyện tổ chức hội nghị.",
      {"title": "Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp"}),

@@ -80,6 +80,8 @@ _MASTHEAD = regex.compile(
     r"(?:\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?(?:\s+\p{Lu}[\w&.-]*){1,5}"
     r"|(?:Cổng|Trang)\s+(?i:thông\s+tin\s+điện\s+tử))\s*$"  # (under the body's name in capitals)
 )
+# A site's brand written as one word with a capital inside (`VnExpress`, `VietnamPlus`, `ZingNews`).
+_BRAND = regex.compile(r"\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?:\.(?:vn|net|com))?")
 _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 _WORD = r"(?:[HK]['’])?\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
@@ -106,13 +108,14 @@ _SECTION_DASH = regex.compile(r"\s+[-–—]\s+")  # between the parts of a sect
 _WORDS = regex.compile(r"\w+")
 # Labels a byline may carry: `Tin: …`, `Bài, ảnh: …`, `Tin và ảnh: …`, `Thực hiện: …`.
 _BYLINE_LABEL = regex.compile(
-    r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|\+|&)\s*(?:ảnh|video|clip))?|thực\s+hiện|nhóm\s+thực\s+hiện)\s*:\s*",
+    r"^(?:(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|\+|&)\s*(?:ảnh|video|clip))?|thực\s+hiện|nhóm\s+thực\s+hiện)\s*:\s*"
+    r"|(?-i:By)\s+(?=\p{Lu}))",  # (`By Minh Phương`: an English-style byline)
     regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?…\"'):;]\s*$")
 # A contact line under the byline (`Trung tâm VHTT huyện - ĐT: 0204 3884 123`): site chrome.
 _CONTACT = regex.compile(r"(?<![\w])(?:ĐT|SĐT|Điện\s+thoại|Tel|Fax|E-?mail)\s*:", regex.IGNORECASE)
 # A photographer credited after the writer (`Tin: Minh Khoa - Ảnh: Hữu Tài`).
-_PHOTO_CREDIT = regex.compile(r"\s*(?:[-–;,|]\s*)?(?i:ảnh|clip|video)\s*:\s*[^:]{2,40}$")
+_PHOTO_CREDIT = regex.compile(r"\s*(?:[-–;,|]\s*)?(?i:ảnh|clip|video|photo)\s*:\s*[^:]{2,40}$")
 # A byline on its own line between the headline and the stamp (`VĂN ĐỨC`, `Minh Khang`).
 _HEADER_BYLINE = regex.compile(r"(?:\p{Lu}[\p{L}]*)(?:[ ]\p{Lu}[\p{L}]*){1,3}")
 _MAX_BYLINE = 40
@@ -426,6 +429,10 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             break  # past the headline and a paragraph of the body (its outlet marker read): no header follows
         line = text[start:end]
         first = index < 0 and len(head) > at + 1
+        if first and outlet is None and _BRAND.fullmatch(line):
+            outlet = line  # `VnExpress`, `VietnamPlus`: the site's brand alone over the page
+            boilerplate.append((start, end))
+            continue
         if _is_chrome(line) or _MENU.match(line) or _spaced_menu(doc, start, end) or (first and (
                 _MASTHEAD.match(line) or (_is_category(line) and _CAPS_MASTHEAD.search(line)
                                           and _headline_follows(text, head[at + 1:]))

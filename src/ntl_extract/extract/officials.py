@@ -287,11 +287,14 @@ def extract(doc, rules, found) -> list[Official]:
             break  # out of time for a second pass: keep the first
         people = reader.people
         # A name that is another name plus more capitals (`Hoàng Văn An Trăn` under a
-        # photo, beside `Hoàng Văn An`) is not known: the shorter one wins next time.
-        known = _Known({k for k in people if not _extends_another(k, people)})
+        # photo, beside `Hoàng Văn An`) is not known: the shorter one wins next time. A
+        # foreign name (no Vietnamese surname first) is written short after it is written
+        # whole (`Rodrigo Vergara Solís`, then `Ngoại trưởng Rodrigo Vergara`): the whole wins.
+        known = _Known({k for k in people if not _extends_another(k, people) or k.split()[0] not in lx.surnames})
         if not _rereads(memo, known):
             break  # the second pass would reuse every reading of the first: the same people
     people = _given_names_merged(people, [c.match for c in named])
+    _foreign_short_merged(lx, people)
     for person in people.values():
         _share_bodies(lx, text, person.positions)
         # A company's office with its company unnamed (`ông X, Tổng giám đốc, cho biết`) is a business one.
@@ -667,6 +670,19 @@ def _select(cands: list[Candidate], blocked: list[tuple[int, int]]) -> list[Cand
     if all(cands[i - 1].end <= cands[i].start for i in range(1, len(cands))) and all(e > s for s, e in blocked):
         return [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
     return select(cands, blocked=blocked)
+
+
+def _foreign_short_merged(lx: Lexicons, people: dict[str, _Person]) -> None:
+    """`Ngoại trưởng Rodrigo Vergara` after `Rodrigo Vergara Solís`: a foreign name written
+    short (no Vietnamese surname first) is the one person its whole form names, if only one."""
+    for key in [k for k in people if k.split()[0] not in lx.surnames]:
+        whole = [k for k in people if k.startswith(key + " ")]
+        if len(whole) != 1:
+            continue
+        short, full = people.pop(key), people[whole[0]]
+        for position in short.positions:
+            _add_once(full, position)
+        full.mentions = sorted(set(full.mentions + short.mentions))
 
 
 def _extends_another(key: str, people) -> bool:
