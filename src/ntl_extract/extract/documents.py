@@ -268,7 +268,11 @@ def _issuer_phrase(ctx: Context, text: str, at: int, whole: bool = False) -> str
     phrase = _body_phrase(m.group("issuer"), getattr(ctx, "person_tail_rx", None))
     if phrase is None:
         return None
-    return expand_body(ctx, _usual_spelling(ctx.text, phrase, at))
+    body = expand_body(ctx, _usual_spelling(ctx.text, phrase, at))
+    office = prepared(ctx.dimension, _office_opening).match(body)
+    if office is not None and _DEPUTY.match(office.group()):
+        return body[office.end():]  # a deputy signs for the body (`KT. CHỦ TỊCH`): the body issues
+    return body
 
 
 @lru_cache(maxsize=4096)  # the same bodies are cited again and again
@@ -417,6 +421,9 @@ def _issuer_proposing(ctx: Context, start: int) -> str | None:
         if phrase is not None:
             return prepared(ctx.dimension, _office_opening).sub("", phrase, count=1)
     return None
+
+
+_DEPUTY = regex.compile(r"Phó\s|Thứ\s+trưởng")  # offices that sign for another's
 
 
 def _office_opening(dimension) -> regex.Pattern:
