@@ -506,7 +506,9 @@ def _about_national_assembly(text: str) -> bool:
 
 
 _NUMBERED = regex.compile(r"[0-9]{1,3}[A-Za-z]?|[IVX]{1,5}")
-_AGE_BEFORE = regex.compile(r"(?:\s*,\s*[0-9]{1,3}\s+tuổi|\s*\([^()\n]{1,40}\))\s*,?\s*$")  # `…, 48 tuổi,`, `… (SN 1962),`
+# `…, 48 tuổi,`, `… (SN 1962),`, `…, Thượng tá,`: said of the person between the name and the verb
+_AGE_BEFORE = regex.compile(r"(?:\s*,\s*[0-9]{1,3}\s+tuổi|\s*\([^()\n]{1,40}\)"
+                            r"|\s*,\s*(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý))\s*,?\s*$")
 _COMMITTEE_ENDS = frozenset([fold("ủy"), fold("uỷ"), *map(fold, ("HU", "TU", "QU", "ĐU", "ThU"))])  # `Huyện ủy`, `HU`
 # What names a place right before capitals: a place word or a body named after its place.
 _PLACE_NAME_BEFORE = regex.compile(r"(?<![\p{L}])(?:(?:[Hh]uyện|[Tt]ỉnh|[Tt]hành|[Qq]uận|[Tt]hị)\s+(?:ủy|uỷ|đoàn)|"
@@ -1162,14 +1164,14 @@ _BARE_NAME = regex.compile(r"(?<![\p{L}'-])((?:" + _NAME_WORD + r"\s){1,4}" + _N
 # Pieces of the phrases of office below (one spelling each, shared by the patterns built of them).
 _HOLD = r"(?:giữ\s+(?:các\s+)?(?:chức(?:\s+vụ)?|cương\s+vị)|đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)"  # holding an office
 _APPOINT = (r"(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+động|luân\s+chuyển|phân\s+công|chỉ\s+định|cử|giao|"
-            r"công\s+nhận)")  # being given one
+            r"công\s+nhận|hiệp\s+thương(?:\s+cử)?)")  # being given one
 _TAKE = (r"(?:(?:về\s+)?giữ\s+chức(?:\s+vụ)?|(?:về\s+)?làm|là|vào\s+chức(?:\s+vụ)?|"
          r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)")  # … and taking it up
 # An office left or held before (`thôi giữ chức`, `từng là`, `khi đó là`): a former one.
 _FORMER = (r"(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|(?:trước|khi|lúc|thời\s+điểm)\s+đó\s+là|"
            r"từng\s+(?:là|làm|" + _HOLD + "))")
 _VERBS_OF_OFFICE = (
-    r"(?:(?:tái\s+)?đắc\s+cử|tái\s+cử|trúng\s+cử|"
+    r"(?:(?:(?:tái\s+)?đắc\s+cử|tái\s+cử|trúng\s+cử)(?:\s+chức(?:\s+vụ)?)?|"
     r"(?:(?:vừa|đã|mới|do)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:(?:điều\s+động|luân\s+chuyển)\s*(?:,|và)?\s*)?"
     + _APPOINT + r"(?:\s+" + _TAKE + r")?|"
     r"(?:(?:đang|hiện|hiện\s+đang)\s+)?" + _HOLD + "|"
@@ -1201,7 +1203,7 @@ _VERB_BY_AGENT = regex.compile(r"\s+" + _BY_AGENT + r"\s+$")
 _VERB_BY_AGENT_AFTER_APPOSITION = regex.compile(_APPOSITION_END + _BY_AGENT + r"\s+$")
 # The last words of the phrases `_VERB_SEPARATOR` takes (tests/test_officials.py
 # spells out every phrase it takes and checks).
-_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "chuyển", "vị", "tại", "mới", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là")
+_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "chuyển", "vị", "tại", "mới", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là", "thương")
 
 
 def _may_be_verb(before: str) -> bool:
