@@ -316,12 +316,19 @@ def month_date(m, ctx: Context):
     if month is None or not 1 <= month <= 12:
         return None
     year = _year(m.group("year")) if _has(m, "year") else None
+    if year is None and (shared := _AND_MONTH_YEAR.match(ctx.text, m.end())) is not None:
+        later = _int(shared.group("month"))
+        year = _year(shared.group("year")) - (later is not None and later < month)  # `tháng 10 và tháng 11 năm 2025`
     inferred: list[str] = []
     year = _resolve(ctx, year, month, None, inferred, m, "month")
     value = _point(year, month)
     if _has(m, "since"):
         value = f"{value}/.."
     return _fields(value, inferred)
+
+
+# The month named next, with its year, which a month written without one shares.
+_AND_MONTH_YEAR = regex.compile(r"\s+(?:và|,)\s+(?i:tháng)\s+(?P<month>[0-9]{1,2})\s*(?:/|-|(?i:năm))\s*(?P<year>(?:19|20)[0-9]{2})(?![0-9])")
 
 
 @builder("dates.year", requires=("year",))
@@ -372,11 +379,15 @@ def month_range(m, ctx: Context):
 
 @builder("dates.month_pair", requires=("m1", "m2"))
 def month_pair(m, ctx: Context):
-    """`tháng 4 và tháng 5`: two months in a row are one span (as `month_range`
-    reads it); two months apart give nothing here, and each is read alone."""
+    """`tháng 8 - tháng 9`: two months in a row joined by a dash are one span (as
+    `month_range` reads it); joined by `và` (`tháng 7 và tháng 8`) they are two months
+    named, as two days each with its month are (`day_pair`), and two months apart give
+    nothing here: each is read alone."""
     m1, m2 = _int(m.group("m1")), _int(m.group("m2"))
     if not (m1 and m2 and 1 <= m1 <= 12 and m2 == m1 % 12 + 1):
         return None
+    if " và " in m.group()[m.end("m1") - m.start():m.start("m2") - m.start()]:
+        return None  # each is read alone (the first shares the second's year: `month_date`)
     return month_range(m, ctx)
 
 
@@ -424,11 +435,18 @@ def day_pair(m, ctx: Context):
     year2 = y2 if y2 is not None else _resolve(ctx, None, m2, d2, inferred, m, "d1")
     year1 = year2 - 1 if year2 is not None and (m1, d1) > (m2, d2) else year2  # `30/12 và 2/1/2024`
     alternatives = "hoặc" in m.group().lower()  # `ngày 18 hoặc 19/8`: one day or the other
-    if _next_day(year1, m1, d1) == (m2, d2) and not alternatives:
+    # `lễ 30/4 và 1/5`, `ngày 12/10 và 13/10`: each day with its month, joined by `và`, are two
+    # days named, not a span, unless a count of days says so (`hai ngày 31/12 và 1/1`)
+    listed = _has(m, "m1") and " và " in m.group()[m.end("m1") - m.start():m.start("d2") - m.start()] \
+        and not _DAYS_COUNTED.search(m.group(), 0, m.start("d1") - m.start())
+    if _next_day(year1, m1, d1) == (m2, d2) and not alternatives and not listed:
         return _fields(f"{_point(year1, m1, d1)}/{_point(year2, m2, d2)}", inferred, _part_of_day(m))
     first_end = m.end("m1" if _has(m, "m1") else "d1")
     return [{**_fields(_point(year1, m1, d1), inferred, _part_of_day(m)), "_start": m.start(), "_end": first_end},
             {**_fields(_point(year2, m2, d2), inferred), "_start": m.start("d2"), "_end": m.end()}]
+
+
+_DAYS_COUNTED = regex.compile(r"(?i)(?<![\w])(?:hai|các|2)\s+ngày")
 
 
 def _next_day(year: int | None, month: int, day: int) -> tuple[int, int]:
