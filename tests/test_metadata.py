@@ -279,11 +279,20 @@ def test_body_only_mode_reads_no_metadata():
 
 
 def test_a_list_of_other_articles_inside_the_body_is_chrome_but_the_paragraphs_after_it_are_not():
+    """… and the headlines it lists keep their figures: annotators give them, or leave them optional."""
     text = ("Tiêu đề bài viết\n05/05/2024\n\nĐoạn đầu của bài viết, có dấu chấm.\n\nTIN LIÊN QUAN\n"
             "• Giải ngân vốn đầu tư công 9 tháng đạt 61%\n\n"
             + "Ông Tuấn cho biết, 166/166 xã, phường đã được giao dự toán. " * 4 + "\n\nMinh Hiếu")
     record = extract(text).to_dict()
     chrome = {text[s:e] for s, e in record["article"]["boilerplate"]}
     assert {"TIN LIÊN QUAN", "• Giải ngân vốn đầu tư công 9 tháng đạt 61%"} <= chrome
-    assert [n["text"] for n in record["numbers"]] == ["166/166 xã"] * 4
+    assert [n["text"] for n in record["numbers"]] == ["61%"] + ["166/166 xã"] * 4
     assert record["article"]["author"] == "Minh Hiếu"
+
+
+def test_a_footer_list_keeps_its_headlines_figures_but_not_the_sites_chrome():
+    text = ("Tiêu đề bài viết\n05/05/2024\n\nNội dung bài viết dài, có dấu chấm.\n\nMinh Anh\n\nTin liên quan:\n"
+            "- Giải ngân vốn đầu tư công đạt 85,3% kế hoạch (30/11/2022)\n- Quận đối thoại với hộ kinh doanh (18/10/2022)\n"
+            "Bản quyền thuộc về UBND quận, giấy phép số 25/GP-STTTT\nĐịa chỉ: Số 4 đường Quang Trung, 3 tầng")
+    record = extract(text).to_dict()
+    assert [n["text"] for n in record["numbers"]] == ["85,3%"]

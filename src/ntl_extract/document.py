@@ -61,6 +61,9 @@ class Doc:
     # Set by metadata detection: normalised spans of site chrome, and of the
     # title and byline lines (extractors skip the byline: it is no official).
     boilerplate_norm: tuple[tuple[int, int], ...] = ()
+    # … and the items of its lists of other articles (`Tin liên quan`): headlines, whose
+    # figures numbers still reads (annotators give them, or leave them optional).
+    related_norm: tuple[tuple[int, int], ...] = ()
     metadata_spans: dict = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _token_cache: dict = field(default_factory=dict, repr=False)

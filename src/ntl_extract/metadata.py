@@ -63,6 +63,8 @@ _RELATED = regex.compile(
     r"^\s*(?:tin\s+liên\s+quan|tin\s+khác|các\s+tin\s+khác|tin\s+cùng\s+chuyên\s+mục|các\s+tin\s+đã\s+đưa"
     r"|bài\s+viết\s+liên\s+quan|tin\s+bài\s+khác|đọc\s+thêm|xem\s+thêm)\b",
     regex.IGNORECASE)
+# An item of a list of other articles: a marked line, or a headline dated in brackets.
+_RELATED_ITEM = regex.compile(r"[ \t]*(?:[-–•»+*\"][ \t]*\p{Lu}|\p{Lu}[^\n]*\([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\)[ \t]*$)")
 # A site menu on one line: three or more short items between `|` (`Giới thiệu | Tin tức | Liên hệ`).
 _MENU = regex.compile(r"^(?:[^|\d]{1,30}\|){2,}[^|\d]{1,30}$")
 # A portal's or body's name in capitals heading the page (`CỔNG THÔNG TIN ĐIỆN TỬ QUẬN HÀ ĐÔNG`,
@@ -502,8 +504,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             title_span = (start, end)
 
     article_end = _article_end(text, body_lines)
-    boilerplate.extend(body_lines[article_end:])  # a footer's list of other articles, and what follows it
-    boilerplate.extend(_related_blocks(text, body_lines[:article_end]))  # … and such lists inside the body
+    related = body_lines[article_end:] + _related_blocks(text, body_lines[:article_end])
+    boilerplate.extend(related)  # a footer's list of other articles and what follows it; such lists inside
+    doc.related_norm = tuple((s, e) for s, e in related if _RELATED_ITEM.match(text, s, e))
     tail = body_lines[max(0, article_end - 6):]
     for start, end in tail:
         line = text[start:end]

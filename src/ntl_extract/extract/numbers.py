@@ -429,7 +429,8 @@ def extract(doc, rules, found) -> list[NumberMention]:
     for entry in found.get("documents", ()):
         raw += [(m.start, m.end) for m in entry.mentions]
     blocked = [doc.norm_span(s, e) for s, e in raw]
-    blocked += list(doc.boilerplate_norm)
+    related = set(doc.related_norm)
+    blocked += [span for span in doc.boilerplate_norm if span not in related]  # headlines listed still count
     deadline = deadline_for(ctx)
     with time_limit(deadline):
         blocked += spans(prepared.exclusions_for(ctx.text), ctx, deadline)
