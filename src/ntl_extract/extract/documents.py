@@ -518,6 +518,8 @@ def extract(doc, rules, found) -> list[Document]:
             entry.issuer = _issuer_proposing(ctx, cand.start)
         if entry.subject is None:
             entry.subject = _subject_after(ctx, cand.end)
+    if resolving and "\n" in ctx.text:
+        _letterheads_of(ctx, entries.values())
     out = []
     for entry in entries.values():
         issuer = entry.issuer or _issuer_of_codes(ctx, entry.codes)
@@ -526,6 +528,20 @@ def extract(doc, rules, found) -> list[Document]:
         out.append(Document(type=entry.type, type_code=entry.type_code, number=entry.number, symbol=entry.symbol,
                             date=entry.date, issuer=issuer, subject=entry.subject, mentions=tuple(entry.mentions)))
     return out
+
+
+def _letterheads_of(ctx: Context, entries) -> None:
+    """A document cited with its type and posted whole below, where its `Số: 2145/UBND-NN`
+    line carries no type (no reference of its own): its letterhead's date and body."""
+    text = ctx.text
+    for entry in entries:
+        if not entry.symbol:
+            continue
+        for m in regex.finditer(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*(?=" + regex.escape(entry.symbol) + r"(?![\w/-]))", text):
+            date, issuer = _letterhead(ctx, m.end())
+            entry.date = entry.date or date
+            if issuer is not None and (entry.issuer is None or fold(issuer).startswith(fold(entry.issuer) + " ")):
+                entry.issuer = issuer
 
 
 # A document posted whole opens with its letterhead: the body in capitals on a line or
@@ -551,10 +567,11 @@ def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
     end = line_start - 1
     while end > 0 and len(lines) < 3:
         begin = text.rfind("\n", 0, end) + 1
-        line = text[begin:end].strip()
-        right = _NATIONAL_MOTTO.search(line) or _PLACE_DATE.search(line)
-        if right is not None:  # the motto or the place and date scraped beside the body's name
+        line = _MOTTO_LINE.sub(" ", text[begin:end]).strip()  # the motto scraped beside the body's name
+        right = _PLACE_DATE.search(line)
+        if right is not None:  # … and the place and date
             line = line[:right.start()].strip()
+        line = " ".join(line.split())
         end = begin - 1
         if not line or not any(c.isalpha() for c in line):
             if lines:
@@ -580,13 +597,18 @@ def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
     body = lines[-1]
     if len(lines) > 1 and _UNIT_LINE.match(body + " "):
         body = f"{lines[-2]} {body}"  # `ỦY BAN NHÂN DÂN` / `HUYỆN TAM DƯƠNG`
-    elif len(lines) > 1 and _PARTY_COMMITTEE.match(lines[-2]) and not _COMMITTEE_WORD.search(body):
+    elif len(lines) > 1 and (_PARTY_COMMITTEE.match(lines[-2]) or _BOARD.match(body)) \
+            and not _COMMITTEE_WORD.search(body):
         body = f"{body} {lines[-2]}"  # `TỈNH ỦY HÀ TĨNH` / `ỦY BAN KIỂM TRA`: the committee's board
     elif len(lines) > 1 and not _ANY_UNIT.search(body) and (parent := _UNIT_PLACE_END.search(lines[-2])):
         body = f"{body} {parent.group()}"  # `UBND TỈNH QUẢNG NINH` / `SỞ VĂN HÓA VÀ THỂ THAO`: the province's
     return date, _cased_body(ctx, body)
 
 
+_BOARD = regex.compile(r"BAN[ ](?:THƯỜNG[ ]TRỰC|THƯỜNG[ ]VỤ|CHỈ[ ]ĐẠO)(?:[ ]|$)")  # a body's board, under its body
+# The national motto and its slogan, as a letterhead's right column says them.
+_MOTTO_LINE = regex.compile(r"(?i)cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc"
+                         r"|đảng\s+cộng\s+sản\s+việt\s+nam|[-–]{3,}")
 _PARTY_COMMITTEE = regex.compile(r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)[ ](?:ỦY|UỶ)[ ]\p{Lu}")  # `TỈNH ỦY HÀ TĨNH`
 _COMMITTEE_WORD = regex.compile(r"(?<![\p{L}])(?:ỦY|UỶ)(?![\p{L}])")  # (a body naming its committee itself)
 
@@ -594,7 +616,8 @@ _COMMITTEE_WORD = regex.compile(r"(?<![\p{L}])(?:ỦY|UỶ)(?![\p{L}])")  # (a b
 # The office that enacts a decision or resolution posted whole, in capitals between its
 # title (and subject lines) and the first `Căn cứ`: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM`.
 _AUTHORITY = regex.compile(r"^[ \t]*(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ)[ \t]*\n(?:[^\n]*\n){1,5}?"
-                           r"[ \t]*(?P<office>\p{Lu}[\p{Lu} \t,&-]{5,150}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*Căn cứ",
+                           r"[ \t]*(?P<office>(?!KH[ÓO]A[ \t])\p{Lu}[\p{Lu} \t,&-]{5,150}?)[ \t]*\n"
+                           r"(?:[ \t]*KH[ÓO]A[^\n]*\n)?(?:[ \t]*\n)*[ \t]*Căn cứ",  # (its term: `KHÓA XX, KỲ HỌP THỨ HAI`)
                            regex.MULTILINE)
 _ANY_UNIT = regex.compile(rf"(?i)(?<![\w]){_UNITS}(?![\w])")
 _UNIT_PLACE_END = regex.compile(rf"(?i)(?<![\w]){_UNITS}[ \t]+\w+(?:[ \t]+\w+){{0,3}}$")
@@ -617,7 +640,11 @@ def _cased_body(ctx: Context, capitals: str) -> str:
     place = _PLACE_AFTER_UNIT.search(cased)
     if place is not None:
         cased = cased[:place.start(1)] + place.group(1).title() + cased[place.end(1):]
+    cased = _COUNTRY.sub("Việt Nam", cased)  # (`Mặt trận Tổ quốc Việt Nam`)
     return cased[0].upper() + cased[1:]
+
+
+_COUNTRY = regex.compile(r"(?<![\w])việt nam(?![\w])")
 
 
 # Bodies written with their head word alone once the article has named them (`theo Kế hoạch
