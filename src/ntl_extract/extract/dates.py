@@ -142,7 +142,7 @@ _AFTER = regex.compile(
 # `chậm nhất ngày 15/8`) or a plan (`sẽ diễn ra ngày 12/2`, `dự kiến 20/9`).
 _AHEAD_BEFORE = regex.compile(
     r"(?:(?<!\w)(?:trước|chậm nhất|hạn chót|hạn cuối|muộn nhất|(?<!tính\s)đến(?:\s+hết)?)(?:\s+(?:ngày|tháng))?\s*"
-    r"|(?<!\w)(?:sẽ|dự kiến|sắp|chuẩn bị)(?!\w)[^.,;:!?\n]{0,32})\Z", regex.IGNORECASE)
+    r"|(?<!\w)(?:sẽ|dự kiến|sắp|chuẩn bị|sớm)(?!\w)[^.,;:!?\n]{0,32})\Z", regex.IGNORECASE)
 
 
 _WILL_AFTER = regex.compile(r"[\s,]*(?:sẽ|mới\s+sẽ)(?!\w)", regex.IGNORECASE)  # `ngày 30-6 sẽ có thêm …`
