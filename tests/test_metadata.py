@@ -45,6 +45,9 @@ CASES = [
      {"author": "Khánh Linh"}),
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBy Minh Phương\n",
      {"author": "Minh Phương"}),
+    # the header glued onto the first paragraph: its stamp still dates the article
+    ("Huyện giảm gần 7% hộ nghèo sau một năm\n22/12/2022 14:05 Trang chủ / Xã hội (KTO) - Chiều 21/12, Huyện uỷ tổ chức hội nghị tổng kết. " + "Nội dung dài của bài viết, nhiều câu. " * 5,
+     {"published": "2022-12-22T14:05+07:00"}),
     # a headline over the breadcrumb is no site's name
     ("Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp\nTin tức - Sự kiện / Mặt trận - Đoàn thể\n\nNgày 9/6, Ban Thường trực Ủy ban MTTQ huyện tổ chức hội nghị.",
      {"title": "Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp"}),

@@ -155,6 +155,13 @@ def _stamp_in_line(line: str) -> Published | None:
     return None
 
 
+def _glued_stamp(line: str) -> Published | None:
+    """A stamp with its time opening a long line (the header scraped onto the article's
+    first paragraph: `22/12/2022 14:05 Trang chủ / Xã hội (KTO) - Chiều 21/12, …`)."""
+    stamp = _published_from_stamp(line[:40])
+    return stamp if stamp is not None and stamp.time is not None else None
+
+
 def _author_in_line(line: str) -> str | None:
     """An author named by label in a header line (`Tác giả: Phương Thảo`)."""
     for field in _header_fields(line):
@@ -463,7 +470,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             boilerplate.append((start, end))
             index -= 1
             continue
-        stamp = _stamp_in_line(line) if len(line) < 100 else None
+        stamp = _stamp_in_line(line) if len(line) < 100 else _glued_stamp(line)
         if stamp and (published is None or (published.time is None and stamp.time is not None
                                             and stamp.date == published.date)):
             # (a site's date line over the headline, then the article's stamp of that day with its time)
