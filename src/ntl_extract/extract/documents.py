@@ -503,10 +503,7 @@ def extract(doc, rules, found) -> list[Document]:
             entry.date = _date_after(ctx, cand.end, dates)
         if entry.issuer is None:
             entry.issuer = _issuer_after(ctx, cand.end)
-        date, issuer = _letterhead(ctx, cand.start)  # (None, None) unless the reference heads a document
-        entry.date = entry.date or date
-        if issuer is not None and (entry.issuer is None or fold(issuer).startswith(fold(entry.issuer) + " ")):
-            entry.issuer = issuer  # the letterhead names the body fully (`UBND tỉnh` → `… tỉnh Nam Định`)
+        _take_letterhead(entry, *_letterhead(ctx, cand.start))  # (None, None) unless the reference heads a document
         if entry.date is None or entry.issuer is None:
             date, issuer = _date_before(ctx, cand.start, dates)
             entry.date = entry.date or date
@@ -538,10 +535,15 @@ def _letterheads_of(ctx: Context, entries) -> None:
         if not entry.symbol:
             continue
         for m in regex.finditer(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*(?=" + regex.escape(entry.symbol) + r"(?![\w/-]))", text):
-            date, issuer = _letterhead(ctx, m.end())
-            entry.date = entry.date or date
-            if issuer is not None and (entry.issuer is None or fold(issuer).startswith(fold(entry.issuer) + " ")):
-                entry.issuer = issuer
+            _take_letterhead(entry, *_letterhead(ctx, m.end()))
+
+
+def _take_letterhead(entry: _Entry, date: str | None, issuer: str | None) -> None:
+    """A letterhead's date where the entry has none, and its body where the entry has none
+    or names it less fully (`Ủy ban nhân dân tỉnh` → `Ủy ban nhân dân tỉnh Nam Định`)."""
+    entry.date = entry.date or date
+    if issuer is not None and (entry.issuer is None or fold(issuer).startswith(fold(entry.issuer) + " ")):
+        entry.issuer = issuer
 
 
 # A document posted whole opens with its letterhead: the body in capitals on a line or
@@ -549,7 +551,6 @@ def _letterheads_of(ctx: Context, entries) -> None:
 _NUMBER_LABEL = regex.compile(r"[ \t]*(?:Số|SỐ|số)[ \t]*:?[ \t]*")
 _PLACE_DATE = regex.compile(r"\p{Lu}[\p{L} .]{1,40},[ \t]*(?i:ngày)[ \t]+(?P<d>[0-9]{1,2})[ \t]+(?i:tháng)[ \t]+"
                             r"(?P<m>[0-9]{1,2})[ \t]+(?i:năm)[ \t]+(?P<y>[0-9]{4})")
-_NATIONAL_MOTTO = regex.compile(r"(?i)cộng\s+h(?:òa|oà)|độc\s+lập|đảng\s+cộng\s+sản\s+việt\s+nam")
 _UNITS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)"  # administrative units
 _UNIT_LINE = regex.compile(rf"(?i){_UNITS}\s(?!(?:ủy|uỷ)(?!\w))")  # `HUYỆN TAM DƯƠNG`, not `HUYỆN ỦY …`
 _PLACE_AFTER_UNIT = regex.compile(rf"(?<![\w])(?:{_UNITS}|(?i:huyện|tỉnh|thành|quận|thị) ủy) (?!ủy)(\w+(?: \w+){{0,3}})$")
@@ -607,8 +608,8 @@ def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
 
 _BOARD = regex.compile(r"BAN[ ](?:THƯỜNG[ ]TRỰC|THƯỜNG[ ]VỤ|CHỈ[ ]ĐẠO)(?:[ ]|$)")  # a body's board, under its body
 # The national motto and its slogan, as a letterhead's right column says them.
-_MOTTO_LINE = regex.compile(r"(?i)cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc"
-                         r"|đảng\s+cộng\s+sản\s+việt\s+nam|[-–]{3,}")
+_MOTTO_LINE = regex.compile(r"(?i)cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam"
+                         r"|độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc|đảng\s+cộng\s+sản\s+việt\s+nam|[-–]{3,}")
 _PARTY_COMMITTEE = regex.compile(r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)[ ](?:ỦY|UỶ)[ ]\p{Lu}")  # `TỈNH ỦY HÀ TĨNH`
 _COMMITTEE_WORD = regex.compile(r"(?<![\p{L}])(?:ỦY|UỶ)(?![\p{L}])")  # (a body naming its committee itself)
 

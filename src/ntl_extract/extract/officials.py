@@ -290,7 +290,8 @@ def extract(doc, rules, found) -> list[Official]:
         # photo, beside `Hoàng Văn An`) is not known: the shorter one wins next time. A
         # foreign name (no Vietnamese surname first) is written short after it is written
         # whole (`Rodrigo Vergara Solís`, then `Ngoại trưởng Rodrigo Vergara`): the whole wins.
-        known = _Known({k for k in people if not _extends_another(k, people) or k.split()[0] not in lx.surnames})
+        known = _Known({k for k in people
+                        if not _extends_another(k, people) or k.split()[0] not in lx.surnames})
         if not _rereads(memo, known):
             break  # the second pass would reuse every reading of the first: the same people
     people = _given_names_merged(people, [c.match for c in named])
@@ -1203,7 +1204,8 @@ _VERB_BY_AGENT = regex.compile(r"\s+" + _BY_AGENT + r"\s+$")
 _VERB_BY_AGENT_AFTER_APPOSITION = regex.compile(_APPOSITION_END + _BY_AGENT + r"\s+$")
 # The last words of the phrases `_VERB_SEPARATOR` takes (tests/test_officials.py
 # spells out every phrase it takes and checks).
-_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "chuyển", "vị", "tại", "mới", "công", "định", "giao", "nhận", "chức", "vụ", "làm", "là", "thương")
+_VERB_ENDS = ("cử", "bầu", "lại", "nhiệm", "động", "chuyển", "vị", "tại", "mới", "công", "định", "giao", "nhận",
+              "chức", "vụ", "làm", "là", "thương")
 
 
 def _may_be_verb(before: str) -> bool:
