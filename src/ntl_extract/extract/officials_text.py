@@ -182,6 +182,8 @@ def signature_office(lx: Lexicons, line: str) -> tuple[str, str] | None:
         return None
     office = _SIGNING_FOR.sub("", line).split(",")[-1].strip()
     title = lx.titles.get(fold(office))
+    if title is not None and line.startswith("Q."):  # `Q. CHỦ TỊCH`: the acting chairman signs himself
+        title = lx.titles.get(fold(f"Quyền {office}"), title)
     return (title, office) if title is not None else None
 
 
