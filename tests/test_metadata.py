@@ -48,6 +48,15 @@ CASES = [
     # the header glued onto the first paragraph: its stamp still dates the article
     ("Huyện giảm gần 7% hộ nghèo sau một năm\n22/12/2022 14:05 Trang chủ / Xã hội (KTO) - Chiều 21/12, Huyện uỷ tổ chức hội nghị tổng kết. " + "Nội dung dài của bài viết, nhiều câu. " * 5,
      {"published": "2022-12-22T14:05+07:00"}),
+    # the poster named in the stamp line, by label or alone after the stamp; a site's admin is no author
+    ("Báo cáo kết quả 6 tháng đầu năm\nNgày đăng: 30/06/2021 | Người đăng: Thu Trang\n\nNội dung báo cáo dài.",
+     {"author": "Thu Trang", "published": "2021-06-30"}),
+    ("Tuyển dụng viên chức năm 2026\nThứ Sáu, 26/12/2025 - 10:05 | Minh Phương\n\nNội dung thông báo dài.",
+     {"author": "Minh Phương"}),
+    ("Kế hoạch tổ chức Ngày hội\nNgày đăng: 02/10/2023 | Người đăng: Quản trị viên\n\nNội dung kế hoạch dài.",
+     {"author": None}),
+    ("Kế hoạch xây dựng nông thôn mới\nNgày đăng: 10/06/2024 | Người đăng: Văn phòng - Thống kê | Lượt xem: 96\n\nNội dung kế hoạch dài.",
+     {"author": None, "views": 96}),
     # a headline over the breadcrumb is no site's name
     ("Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp\nTin tức - Sự kiện / Mặt trận - Đoàn thể\n\nNgày 9/6, Ban Thường trực Ủy ban MTTQ huyện tổ chức hội nghị.",
      {"title": "Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp"}),

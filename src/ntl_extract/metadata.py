@@ -37,8 +37,10 @@ _STAMP_TIME_FIRST = regex.compile(rf"^{_STAMP_LABELS}{_TIME}\s*(?:[|,-]\s*)?(?:(
 # A header line is cut into fields at `|`; a leading `(Outlet)` is not part of a stamp.
 _FIELD_SEPARATOR = regex.compile(r"\s*\|\s*")
 _LEADING_PARENTHESIS = regex.compile(r"^\([^()]{2,40}\)\s*[-:]?\s*")
-_AUTHOR_LABEL = regex.compile(r"^(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|người\s+viết)\s*:\s*(?P<name>\p{Lu}[\p{L} .-]{1,40}?)\s*$",
-                              regex.IGNORECASE)
+_AUTHOR_LABEL = regex.compile(r"^(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|người\s+viết|người\s+đăng)\s*:\s*"
+                              r"(?!(?:quản\s+trị|admin|ban\s+biên\s+tập|bbt|biên\s+tập\s+viên)(?![\w]))"
+                              r"(?P<name>\p{Lu}[\p{L} .-]{1,40}?)\s*$", regex.IGNORECASE)
+_POSTER = regex.compile(r"(?i)người\s+đăng")
 _VIEWS = regex.compile(r"lượt\s+xem\s*:?\s*(\d[\d.,]*)", regex.IGNORECASE)
 _OUTLET = regex.compile(
     r"^\s*(?:\((?P<outlet>[\w.&+-]{2,30}(?:\s[\w.&+-]{2,15}){0,2})\)\s*(?:[-:]\s*\S|(?=\p{Lu}))"
@@ -163,11 +165,17 @@ def _glued_stamp(line: str) -> Published | None:
 
 
 def _author_in_line(line: str) -> str | None:
-    """An author named by label in a header line (`Tác giả: Phương Thảo`)."""
-    for field in _header_fields(line):
+    """An author named by label in a header line (`Tác giả: Phương Thảo`, `Người đăng: Thu
+    Trang`), or a name alone in a field after the stamp (`Thứ Sáu, 26/12/2025 - 10:05 | Minh Phương`)."""
+    fields = _header_fields(line)
+    for field in fields:
         m = _AUTHOR_LABEL.match(field)
-        if m:
-            return canonical(m["name"])
+        if m and (not _POSTER.match(field) or _HEADER_BYLINE.fullmatch(m["name"])):
+            return canonical(m["name"])  # (a poster only when a person's name: not `Văn phòng - Thống kê`)
+    for field in fields[1:]:
+        if len(field) <= _MAX_BYLINE and _HEADER_BYLINE.fullmatch(field) and not _stamp_in_line(field) \
+                and _published_from_stamp(fields[0]) is not None:
+            return canonical(field)
     return None
 
 
