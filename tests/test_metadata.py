@@ -33,26 +33,26 @@ CASES = [
     ("CÔNG AN TỈNH HÒA LÂM\nCổng thông tin điện tử\nTrang chủ > Tin tức\n\nTriệt phá đường dây đánh bạc qua mạng\nCập nhật lúc: 08:45 ngày 16/08/2022\nTác giả: Lê Minh Hà\n\nNgày 15/8, Công an tỉnh họp báo.\n\nĐoạn hai của bài.",
      {"title": "Triệt phá đường dây đánh bạc qua mạng", "published": "2022-08-16T08:45+07:00", "author": "Lê Minh Hà"}),
     # … but an author's label beside the stamp leaves the stamp read
-    ("Kế hoạch tổ chức lễ hội hoa mận\nCập nhật lúc: 21/02/2025 09:05 | Tác giả: Ngọc Ánh\n\nNgày 20/02/2025, huyện ban hành kế hoạch.",
-     {"published": "2025-02-21T09:05+07:00", "author": "Ngọc Ánh"}),
+    ("Kế hoạch tổ chức lễ hội hoa mận\nCập nhật lúc: 21/02/2025 09:05 | Tác giả: Ngọc Hân\n\nNgày 20/02/2025, huyện ban hành kế hoạch.",
+     {"published": "2025-02-21T09:05+07:00", "author": "Ngọc Hân"}),
     ("SỞ Y TẾ TỈNH HÒA LÂM - CỔNG THÔNG TIN ĐIỆN TỬ\nĐường dây nóng: 0227 3831 456\nTin tức - Sự kiện    Hoạt động ngành    Văn bản    Hỏi đáp\n\nBệnh viện tỉnh sơ kết công tác 9 tháng đầu năm 2022\nNgày đăng: 07/10/2022\n\nSáng 6/10, bệnh viện tổ chức hội nghị.",
      {"title": "Bệnh viện tỉnh sơ kết công tác 9 tháng đầu năm 2022", "published": "2022-10-07"}),
     # a site's brand alone over the page is the outlet
     ("VnExpress\nThời sự  ›  Thời tiết\nThứ bảy, 4/11/2017, 15:40 (GMT+7)\n\nBão số 12 đổ bộ Khánh Hòa\n\nBão số 12 với sức gió mạnh đã đổ bộ vào Khánh Hòa sáng nay.",
      {"outlet": "VnExpress", "title": "Bão số 12 đổ bộ Khánh Hòa"}),
     # an English-style byline, a photo credit beside it
-    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBy Khánh Linh | Photo: Đức Anh\n",
-     {"author": "Khánh Linh"}),
-    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBy Minh Phương\n",
-     {"author": "Minh Phương"}),
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBy Khánh Vy | Photo: Đức Anh\n",
+     {"author": "Khánh Vy"}),
+    ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBy Minh Hoàng\n",
+     {"author": "Minh Hoàng"}),
     # the header glued onto the first paragraph: its stamp still dates the article
     ("Huyện giảm gần 7% hộ nghèo sau một năm\n22/12/2022 14:05 Trang chủ / Xã hội (KTO) - Chiều 21/12, Huyện uỷ tổ chức hội nghị tổng kết. " + "Nội dung dài của bài viết, nhiều câu. " * 5,
      {"published": "2022-12-22T14:05+07:00"}),
     # the poster named in the stamp line, by label or alone after the stamp; a site's admin is no author
-    ("Báo cáo kết quả 6 tháng đầu năm\nNgày đăng: 30/06/2021 | Người đăng: Thu Trang\n\nNội dung báo cáo dài.",
-     {"author": "Thu Trang", "published": "2021-06-30"}),
-    ("Tuyển dụng viên chức năm 2026\nThứ Sáu, 26/12/2025 - 10:05 | Minh Phương\n\nNội dung thông báo dài.",
-     {"author": "Minh Phương"}),
+    ("Báo cáo kết quả 6 tháng đầu năm\nNgày đăng: 30/06/2021 | Người đăng: Thu Hà\n\nNội dung báo cáo dài.",
+     {"author": "Thu Hà", "published": "2021-06-30"}),
+    ("Tuyển dụng viên chức năm 2026\nThứ Sáu, 26/12/2025 - 10:05 | Minh Hoàng\n\nNội dung thông báo dài.",
+     {"author": "Minh Hoàng"}),
     ("Kế hoạch tổ chức Ngày hội\nNgày đăng: 02/10/2023 | Người đăng: Quản trị viên\n\nNội dung kế hoạch dài.",
      {"author": None}),
     ("Kế hoạch xây dựng nông thôn mới\nNgày đăng: 10/06/2024 | Người đăng: Văn phòng - Thống kê | Lượt xem: 96\n\nNội dung kế hoạch dài.",
@@ -61,8 +61,8 @@ CASES = [
     ("Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp\nTin tức - Sự kiện / Mặt trận - Đoàn thể\n\nNgày 9/6, Ban Thường trực Ủy ban MTTQ huyện tổ chức hội nghị.",
      {"title": "Huyện Tân An: Hơn 98% ý kiến tán thành dự thảo sửa đổi, bổ sung Hiến pháp"}),
     # the reporter's name under a signature block's signatory is the byline
-    ("Thông báo khẩn\n05/10/2020\n\nNội dung thông báo dài.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH THƯỜNG TRỰC\n\nLê Đức Thành\n\nHoàng Thuỷ\n\nTin liên quan:\n» Dự báo mưa lớn ở miền Trung (05/10/2020)\n",
-     {"author": "Hoàng Thủy"}),
+    ("Thông báo khẩn\n05/10/2020\n\nNội dung thông báo dài.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH THƯỜNG TRỰC\n\nLê Đức Thành\n\nHoàng Luỹ\n\nTin liên quan:\n» Dự báo mưa lớn ở miền Trung (05/10/2020)\n",
+     {"author": "Hoàng Lũy"}),
     # a menu scraped as items apart by runs of spaces is no headline
     ("BÁO HÒA LÂM ĐIỆN TỬ\nThời sự   Chính trị   Kinh tế   Xã hội   Pháp luật   Thể thao\nChính trị\n\nPhó Thủ tướng làm việc với tỉnh về các dự án giao thông trọng điểm\nThứ Bảy, 03/05/2025 - 21:10\n(Baohoalam.vn) - Sáng 3/5, đoàn công tác làm việc với tỉnh.",
      {"title": "Phó Thủ tướng làm việc với tỉnh về các dự án giao thông trọng điểm"}),
@@ -109,8 +109,8 @@ CASES = [
     ("Tiêu đề bài\n(Báo Nông nghiệp) Cập nhật lúc 14:05 ngày 02/10/2022\n\nNội dung bài viết.",
      {"published": "2022-10-02T14:05+07:00"}),
     # the author named by label in the stamp line, no closing byline
-    ("Tiêu đề bài\nĐăng ngày: 21/03/2024 | Tác giả: Đinh Khánh Linh\n\nNội dung bài viết dài, có dấu chấm.",
-     {"published": "2024-03-21", "author": "Đinh Khánh Linh"}),
+    ("Tiêu đề bài\nĐăng ngày: 21/03/2024 | Tác giả: Đinh Khánh Vy\n\nNội dung bài viết dài, có dấu chấm.",
+     {"published": "2024-03-21", "author": "Đinh Khánh Vy"}),
     # two authors joined by a dash
     ("Tiêu đề bài\n05/05/2024\n\nNội dung bài viết.\n\nHà An - Bảo Ngọc",
      {"author": "Hà An - Bảo Ngọc"}),

@@ -15,6 +15,7 @@ import regex
 
 from .document import Doc, Published, twelve_hour
 from .extract.officials_text import SIGNED_NOTE, right_column
+from .letterhead import NATIONAL_MOTTO, PLACE_DATE, date_of
 from .model import Article
 from .normalise import canonical, fold
 from .rules import RuleSet, prepared
@@ -113,7 +114,7 @@ _WORDS = regex.compile(r"\w+")
 # Labels a byline may carry: `Tin: …`, `Bài, ảnh: …`, `Tin và ảnh: …`, `Thực hiện: …`.
 _BYLINE_LABEL = regex.compile(
     r"^(?:(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|\+|&)\s*(?:ảnh|video|clip))?|thực\s+hiện|nhóm\s+thực\s+hiện)\s*:\s*"
-    r"|(?-i:By)\s+(?=\p{Lu}))",  # (`By Minh Phương`: an English-style byline)
+    r"|(?-i:By)\s+(?=\p{Lu}))",  # (`By Minh Hoàng`: an English-style byline)
     regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?…\"'):;]\s*$")
 # A contact line under the byline (`Trung tâm VHTT huyện - ĐT: 0204 3884 123`): site chrome.
@@ -166,16 +167,16 @@ def _glued_stamp(line: str) -> Published | None:
 
 def _author_in_line(line: str) -> str | None:
     """An author named by label in a header line (`Tác giả: Phương Thảo`, `Người đăng: Thu
-    Trang`), or a name alone in a field after the stamp (`Thứ Sáu, 26/12/2025 - 10:05 | Minh Phương`)."""
+    Hà`), or a name alone in a field after the stamp (`Thứ Sáu, 26/12/2025 - 10:05 | Minh Hoàng`)."""
     fields = _header_fields(line)
     for field in fields:
         m = _AUTHOR_LABEL.match(field)
         if m and (not _POSTER.match(field) or _HEADER_BYLINE.fullmatch(m["name"])):
             return canonical(m["name"])  # (a poster only when a person's name: not `Văn phòng - Thống kê`)
-    for field in fields[1:]:
-        if len(field) <= _MAX_BYLINE and _HEADER_BYLINE.fullmatch(field) and not _stamp_in_line(field) \
-                and _published_from_stamp(fields[0]) is not None:
-            return canonical(field)
+    if len(fields) > 1 and _published_from_stamp(fields[0]) is not None:
+        for field in fields[1:]:
+            if len(field) <= _MAX_BYLINE and _HEADER_BYLINE.fullmatch(field) and not _stamp_in_line(field):
+                return canonical(field)
     return None
 
 
@@ -588,25 +589,20 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
 
 # A document posted alone opens with its letterhead: the national motto within its first
 # lines, `Place, ngày 20 tháng 12 năm 2021`, the type in capitals (`KẾ HOẠCH`), its subject.
-_MOTTO = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
-_PLACE_DATE = regex.compile(r"\p{Lu}[\p{L} .]{1,40},[ \t]*(?i:ngày)[ \t]+(?P<d>\d{1,2})[ \t]+(?i:tháng)[ \t]+"
-                            r"(?P<m>\d{1,2})[ \t]+(?i:năm)[ \t]+(?P<y>\d{4})")
 _TYPE_LINE = regex.compile(r"^[ \t]*\p{Lu}[\p{Lu} ]{3,30}[ \t]*$")
 
 
 def _posted_document(text: str, head: list[tuple[int, int]]) -> tuple[tuple[int, int] | None, Published | None] | None:
     """For a text that opens with a document's letterhead: the span of its subject (the line
     after its type in capitals) and its date (the place-and-date line); None for any other."""
-    if not any(_MOTTO.search(text, s, e) for s, e in head[:3]):
+    if not any(NATIONAL_MOTTO.search(text, s, e) for s, e in head[:3]):
         return None
     dated = subject = None
     for at, (start, end) in enumerate(head):
         line = text[start:end]
-        if dated is None and (m := _PLACE_DATE.search(line)):
-            try:
-                dated = Published(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
-            except ValueError:
-                pass
+        if dated is None and (m := PLACE_DATE.search(line)):
+            day = date_of(m)
+            dated = Published(day) if day is not None else None
         elif dated is not None and _TYPE_LINE.match(line) and at + 1 < len(head):
             following = head[at + 1]
             if not text[following[0]:following[1]].isupper():

@@ -11,11 +11,10 @@ empty and only the rules' own `split_words` apply.
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
-from pathlib import Path
-
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 from .normalise import fold
 

@@ -9,7 +9,6 @@ the same document (same type and number, or same symbol) into one entry.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..letterhead import NATIONAL_MOTTO, PLACE_DATE, date_of
 from ..model import Document
 from ..normalise import canonical, sentence_case
 from ..normalise import fold as _fold_uncached
@@ -549,8 +549,6 @@ def _take_letterhead(entry: _Entry, date: str | None, issuer: str | None) -> Non
 # A document posted whole opens with its letterhead: the body in capitals on a line or
 # two, `Số: 48/KH-UBND`, then (beside it or below) `Tam Dương, ngày 07 tháng 3 năm 2025`.
 _NUMBER_LABEL = regex.compile(r"[ \t]*(?:Số|SỐ|số)[ \t]*:?[ \t]*")
-_PLACE_DATE = regex.compile(r"\p{Lu}[\p{L} .]{1,40},[ \t]*(?i:ngày)[ \t]+(?P<d>[0-9]{1,2})[ \t]+(?i:tháng)[ \t]+"
-                            r"(?P<m>[0-9]{1,2})[ \t]+(?i:năm)[ \t]+(?P<y>[0-9]{4})")
 _UNITS = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)"  # administrative units
 _UNIT_LINE = regex.compile(rf"(?i){_UNITS}\s(?!(?:ủy|uỷ)(?!\w))")  # `HUYỆN TAM DƯƠNG`, not `HUYỆN ỦY …`
 _PLACE_AFTER_UNIT = regex.compile(rf"(?<![\w])(?:{_UNITS}|(?i:huyện|tỉnh|thành|quận|thị) ủy) (?!ủy)(\w+(?: \w+){{0,3}})$")
@@ -569,7 +567,7 @@ def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
     while end > 0 and len(lines) < 3:
         begin = text.rfind("\n", 0, end) + 1
         line = _MOTTO_LINE.sub(" ", text[begin:end]).strip()  # the motto scraped beside the body's name
-        right = _PLACE_DATE.search(line)
+        right = PLACE_DATE.search(line)
         if right is not None:  # … and the place and date
             line = line[:right.start()].strip()
         line = " ".join(line.split())
@@ -583,13 +581,9 @@ def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
             break
         lines.insert(0, line)
         top = begin
-    date = None
-    m = _PLACE_DATE.search(text, top, min(len(text), start + 300))  # beside or under the body's name, or below `Số`
-    if m is not None:
-        try:
-            date = dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
-        except ValueError:
-            date = None
+    m = PLACE_DATE.search(text, top, min(len(text), start + 300))  # beside or under the body's name, or below `Số`
+    day = date_of(m) if m is not None else None
+    date = day.isoformat() if day is not None else None
     authority = _AUTHORITY.search(text, start, min(len(text), start + 1500))
     if authority is not None:  # `QUYẾT ĐỊNH` / `Về việc …` / `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X` / `Căn cứ …`
         return date, _cased_body(ctx, " ".join(authority.group("office").split()))
@@ -608,8 +602,7 @@ def _letterhead(ctx: Context, start: int) -> tuple[str | None, str | None]:
 
 _BOARD = regex.compile(r"BAN[ ](?:THƯỜNG[ ]TRỰC|THƯỜNG[ ]VỤ|CHỈ[ ]ĐẠO)(?:[ ]|$)")  # a body's board, under its body
 # The national motto and its slogan, as a letterhead's right column says them.
-_MOTTO_LINE = regex.compile(r"(?i)cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam"
-                         r"|độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc|đảng\s+cộng\s+sản\s+việt\s+nam|[-–]{3,}")
+_MOTTO_LINE = regex.compile(NATIONAL_MOTTO.pattern + r"|[-–]{3,}")  # … and a rule drawn beside it
 _PARTY_COMMITTEE = regex.compile(r"(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)[ ](?:ỦY|UỶ)[ ]\p{Lu}")  # `TỈNH ỦY HÀ TĨNH`
 _COMMITTEE_WORD = regex.compile(r"(?<![\p{L}])(?:ỦY|UỶ)(?![\p{L}])")  # (a body naming its committee itself)
 

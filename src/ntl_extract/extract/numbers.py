@@ -121,9 +121,9 @@ class _Prepared:
             kept.append(word)
         if len(kept) == limit and len(words) > limit:
             split = f"{_key(kept[-1])} {_key(words[limit])}"
+            lexicon = two_syllable_words()
             if split in pairs or split in split_words or (
-                    split in two_syllable_words() and len(kept) > 1
-                    and f"{_key(kept[-2])} {_key(kept[-1])}" not in two_syllable_words()):
+                    split in lexicon and len(kept) > 1 and f"{_key(kept[-2])} {_key(kept[-1])}" not in lexicon):
                 # the word limit would cut a two-syllable word in half (`học sinh tiểu|học`),
                 # unless the syllable before it already ends a word (`hộ gia đình| chính sách`)
                 kept.pop()

@@ -289,7 +289,7 @@ def extract(doc, rules, found) -> list[Official]:
         # A name that is another name plus more capitals (`Hoàng Văn An Trăn` under a
         # photo, beside `Hoàng Văn An`) is not known: the shorter one wins next time. A
         # foreign name (no Vietnamese surname first) is written short after it is written
-        # whole (`Rodrigo Vergara Solís`, then `Ngoại trưởng Rodrigo Vergara`): the whole wins.
+        # whole (`Pablo Herrera Soto`, then `Ngoại trưởng Pablo Herrera`): the whole wins.
         known = _Known({k for k in people
                         if not _extends_another(k, people) or k.split()[0] not in lx.surnames})
         if not _rereads(memo, known):
@@ -676,7 +676,7 @@ def _select(cands: list[Candidate], blocked: list[tuple[int, int]]) -> list[Cand
 
 
 def _foreign_short_merged(lx: Lexicons, people: dict[str, _Person]) -> None:
-    """`Ngoại trưởng Rodrigo Vergara` after `Rodrigo Vergara Solís`: a foreign name written
+    """`Ngoại trưởng Pablo Herrera` after `Pablo Herrera Soto`: a foreign name written
     short (no Vietnamese surname first) is the one person its whole form names, if only one."""
     for key in [k for k in people if k.split()[0] not in lx.surnames]:
         whole = [k for k in people if k.startswith(key + " ")]
