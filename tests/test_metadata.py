@@ -45,6 +45,20 @@ CASES = [
      {"author": "Khánh Vy"}),
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBy Minh Hoàng\n",
      {"author": "Minh Hoàng"}),
+    # an English-language page: weekday, `Published:`, `Views:`, `By` under the headline, `Reporter:`
+    ("VIETNAM TRADE NEWS  |  Kinh tế  >  Đầu tư\nWednesday, 08/05/2024 09:40 (GMT+7)   Views: 2,315\n\n"
+     "Khu công nghệ cao đón 12 dự án mới\nBy Quốc Bảo\n\n(VTN) - Sáng 7/5, Ban Quản lý trao giấy chứng nhận cho nhà đầu tư.",
+     {"published": "2024-05-08T09:40+07:00", "views": 2315, "author": "Quốc Bảo", "title": "Khu công nghệ cao đón 12 dự án mới"}),
+    ("KINH TẾ SỐ - Digital Economy\nHome > Dự án\n\nKhởi công nhà máy linh kiện điện tử\nPublished: 03/09/2022 15:10 | Updated: 03/09/2022 16:00\n"
+     "Reporter: Hải Đăng\n\nSáng 2/9, nhà đầu tư khởi công nhà máy tại khu công nghiệp.",
+     {"published": "2022-09-03T15:10+07:00", "author": "Hải Đăng"}),
+    ("Hải Phòng News | Kinh tế\nMonday, 06/01/2025, 16:20 (GMT+7)\n\nThành phố trao chứng nhận đầu tư đầu năm\n\nNgày 5/1, thành phố trao chứng nhận đầu tư cho các dự án.",
+     {"published": "2025-01-06T16:20+07:00", "title": "Thành phố trao chứng nhận đầu tư đầu năm"}),
+    # a name alone under the headline's stamp, over the body
+    ("NHỊP SỐNG KINH DOANH\n\nVốn đầu tư tăng mạnh trong quý đầu năm\nThứ Năm, 04/04/2024 - 19:30\n\nThanh Nga\n\n"
+     "Theo số liệu vừa được công bố, vốn đầu tư nước ngoài đăng ký vào Việt Nam trong quý I tăng mạnh so với cùng kỳ năm trước, "
+     "nhiều dự án lớn đã được cấp phép ở các địa phương phía Bắc và phía Nam, tập trung vào công nghiệp chế biến, chế tạo.",
+     {"author": "Thanh Nga", "published": "2024-04-04T19:30+07:00"}),
     # the header glued onto the first paragraph: its stamp still dates the article
     ("Huyện giảm gần 7% hộ nghèo sau một năm\n22/12/2022 14:05 Trang chủ / Xã hội (KTO) - Chiều 21/12, Huyện uỷ tổ chức hội nghị tổng kết. " + "Nội dung dài của bài viết, nhiều câu. " * 5,
      {"published": "2022-12-22T14:05+07:00"}),

@@ -28,7 +28,9 @@ _DATE = (r"(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
 _TIME = r"(?P<h>\d{1,2})\s*(?::|h|giờ)\s*(?P<mi>\d{2})(?::\d{2})?(?:\s*(?P<ap>AM|PM|SA|CH)(?!\w))?"
 # Words a stamp may start with: `Ngày đăng`, `Cập nhật lúc`, `Thứ Hai,`.
 _STAMP_LABELS = (r"(?:(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|cập\s+nhật(?:\s+lúc)?|xuất\s+bản"
-                 r"|ngày|lúc|thứ\s+\w+|chủ\s+nhật)\s*[:,]?\s*)*")
+                 r"|ngày|lúc|thứ\s+\w+|chủ\s+nhật"
+                 # an English-language page's (`Tuesday, 21/11/2023`, `Published: 14/05/2021 09:02`)
+                 r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:published|posted|updated)(?:\s+on)?|date)\s*[:,]?\s*)*")
 _STAMP = regex.compile(
     rf"^{_STAMP_LABELS}(?:{_DATE})(?:\s*(?:[|,-]|lúc)?\s*{_TIME})?",
     regex.IGNORECASE,
@@ -38,11 +40,12 @@ _STAMP_TIME_FIRST = regex.compile(rf"^{_STAMP_LABELS}{_TIME}\s*(?:[|,-]\s*)?(?:(
 # A header line is cut into fields at `|`; a leading `(Outlet)` is not part of a stamp.
 _FIELD_SEPARATOR = regex.compile(r"\s*\|\s*")
 _LEADING_PARENTHESIS = regex.compile(r"^\([^()]{2,40}\)\s*[-:]?\s*")
-_AUTHOR_LABEL = regex.compile(r"^(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|người\s+viết|người\s+đăng)\s*:\s*"
+_AUTHOR_LABEL = regex.compile(r"^(?:(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|người\s+viết|người\s+đăng|reporter|author|writer)\s*:\s*"
+                              r"|(?-i:By)\s+(?=\p{Lu}))"  # (an English-language page's `By Lan Anh`)
                               r"(?!(?:quản\s+trị|admin|ban\s+biên\s+tập|bbt|biên\s+tập\s+viên)(?![\w]))"
                               r"(?P<name>\p{Lu}[\p{L} .-]{1,40}?)\s*$", regex.IGNORECASE)
 _POSTER = regex.compile(r"(?i)người\s+đăng")
-_VIEWS = regex.compile(r"lượt\s+xem\s*:?\s*(\d[\d.,]*)", regex.IGNORECASE)
+_VIEWS = regex.compile(r"(?:lượt\s+xem|views)\s*:?\s*(\d[\d.,]*)", regex.IGNORECASE)
 _OUTLET = regex.compile(
     r"^\s*(?:\((?P<outlet>[\w.&+-]{2,30}(?:\s[\w.&+-]{2,15}){0,2})\)\s*(?:[-:]\s*\S|(?=\p{Lu}))"
     # or after the dateline's place: `Lima (TTXVN) - `, `TP.HCM (VOV) – `
@@ -429,6 +432,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     keywords: tuple[str, ...] = ()
     title_span = None
     header_author = header_author_span = None
+    stamp_at = -1  # the line of `head` the stamp is on
 
     body_from = 0  # `Key: value` header lines first, then the body
     for start, end in lines:
@@ -469,9 +473,12 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             if _doubled(line):
                 boilerplate.append((start, end))
             continue
-        if title_span is not None and published is None and header_author is None and len(line) <= _MAX_BYLINE \
-                and _HEADER_BYLINE.fullmatch(line) and at + 1 < len(head) \
-                and _stamp_in_line(text[head[at + 1][0]:head[at + 1][1]]) and fold(line) not in _places(rules):
+        if title_span is not None and header_author is None and len(line) <= _MAX_BYLINE \
+                and _HEADER_BYLINE.fullmatch(line) and fold(line) not in _places(rules) and (
+                    published is None and at + 1 < len(head) and _stamp_in_line(text[head[at + 1][0]:head[at + 1][1]])
+                    # or a name alone under the headline's stamp, over the body (`Chủ Nhật, 06/07/2025` / `Minh Châu`)
+                    or published is not None and stamp_at == at - 1 and at + 1 < len(head)
+                    and head[at + 1][1] - head[at + 1][0] > 200):
             header_author, header_author_span = line, (start, end)
             continue
         if len(line) <= _MAX_BYLINE + 12 and (labelled := _AUTHOR_LABEL.match(line)) is not None:
@@ -483,7 +490,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         if stamp and (published is None or (published.time is None and stamp.time is not None
                                             and stamp.date == published.date)):
             # (a site's date line over the headline, then the article's stamp of that day with its time)
-            published = stamp
+            published, stamp_at = stamp, at
             views_m = _VIEWS.search(line)
             if views_m:
                 views = int(regex.sub(r"[.,]", "", views_m[1]))

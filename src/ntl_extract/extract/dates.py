@@ -145,6 +145,8 @@ _AHEAD_BEFORE = regex.compile(
     r"|(?<!\w)(?:sẽ|dự kiến|sắp|chuẩn bị|sớm)(?!\w)[^.,;:!?\n]{0,32})\Z", regex.IGNORECASE)
 
 
+# A period compared with (`tăng 9,7 điểm so với quý III`) is one already past.
+_COMPARED_WITH = regex.compile(r"(?<!\w)so\s+với(?:\s+(?:cùng\s+kỳ|thời\s+điểm|ngày|tháng))?\s+\Z", regex.IGNORECASE)
 _WILL_AFTER = regex.compile(r"[\s,]*(?:sẽ|mới\s+sẽ)(?!\w)", regex.IGNORECASE)  # `ngày 30-6 sẽ có thêm …`
 
 
@@ -161,6 +163,8 @@ def _direction(ctx: Context, start: int, end: int) -> float:
         return -2 if after.group("last") else 1 if after.group("ahead") else -1
     if _AHEAD_BEFORE.search(ctx.text, max(0, start - 40), start) or _WILL_AFTER.match(ctx.text, end, end + 12):
         return CUED_AHEAD
+    if _COMPARED_WITH.search(ctx.text, max(0, start - 24), start):
+        return -1
     return 0
 
 
@@ -512,8 +516,14 @@ def quarter(m, ctx: Context):
     year = _year(m.group("year")) if _has(m, "year") else None
     inferred: list[str] = []
     if year is None and _pub(ctx) is not None:
-        year = _pub(ctx).year
-        inferred.append("year")
+        # The publication's year (a plan's `trong quý III`), unless the words around say the
+        # quarter is past: then the latest one begun by the publication date (`so với quý III`
+        # in a January report is last year's).
+        direction = _direction(ctx, m.start(), m.end())
+        year = _resolve(ctx, None, 3 * q, None, inferred, m, "q", since=(3 * q - 2, None)) if direction < 0 \
+            else _pub(ctx).year
+        if direction >= 0:
+            inferred.append("year")
     return _fields(f"{_point(year, 3 * q - 2)}/{_point(year, 3 * q)}", inferred)
 
 

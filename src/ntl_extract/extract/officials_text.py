@@ -95,6 +95,7 @@ class Lexicons:
         self.org_lower = {fold(w) for w in tb["org_lower_words"]}
         self.stops = {fold(w) for w in tb["stop_words"]}
         self.people_nouns = {fold(w) for w in tb["people_nouns"]}
+        self.zones_after_and = {tuple(fold(w).split()) for w in tb["zones_after_and"]}
         self.many_places = regex.compile(  # a count of places (`10 huyện`, `các xã`): `names_many`
             r"(?<![\w])(?<!(?:đề án|chương trình|kế hoạch|nghị quyết|quyết định|chỉ thị|kết luận|số)\s)"
             r"(?:[1-9][0-9]*|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:"
@@ -524,6 +525,7 @@ def _comma_name_rest(lx: Lexicons, ws: list[Word], j: int) -> int:
 
 
 _VA = fold("và")
+_CAC = fold("các")
 
 
 def _field_list_rest(lx: Lexicons, text: str, ws: list[Word], j: int) -> int:
@@ -569,6 +571,8 @@ def _continues(lx: Lexicons, ws: list[Word], k: int) -> bool:
     word = ws[k]
     if word.capital:
         return True
+    if word.key == _CAC and any(tuple(w.key for w in ws[k + 1:k + 1 + len(z)]) == z for z in lx.zones_after_and):
+        return True  # `Ban Quản lý Khu kinh tế X và các khu công nghiệp Y`
     if not word.text[0].isalpha() or word.key in lx.stops or word.key in lx.people_nouns:
         return False
     return k + 1 >= len(ws) or f"{word.key} {ws[k + 1].key}" not in lx.people_nouns
