@@ -54,6 +54,11 @@ CASES = [
      {"published": "2022-09-03T15:10+07:00", "author": "Hải Đăng"}),
     ("Hải Phòng News | Kinh tế\nMonday, 06/01/2025, 16:20 (GMT+7)\n\nThành phố trao chứng nhận đầu tư đầu năm\n\nNgày 5/1, thành phố trao chứng nhận đầu tư cho các dự án.",
      {"published": "2025-01-06T16:20+07:00", "title": "Thành phố trao chứng nhận đầu tư đầu năm"}),
+    # a commune's portal named with its district; a rule drawn between the byline and the copyright
+    ("Trang thông tin điện tử xã Hòa Lâm - huyện Tân Phước\nTin hoạt động\nXã tổ chức ngày hội đại đoàn kết toàn dân tộc\n"
+     "Ngày đăng: 15/11/2024\n\nSáng 14/11, xã tổ chức ngày hội tại nhà văn hóa thôn.\n\nThu Trang\n---\n"
+     "Bản quyền thuộc Ủy ban nhân dân xã Hòa Lâm. Điện thoại: 0270 3812 345.",
+     {"title": "Xã tổ chức ngày hội đại đoàn kết toàn dân tộc", "author": "Thu Trang"}),
     # a name alone under the headline's stamp, over the body
     ("NHỊP SỐNG KINH DOANH\n\nVốn đầu tư tăng mạnh trong quý đầu năm\nThứ Năm, 04/04/2024 - 19:30\n\nThanh Nga\n\n"
      "Theo số liệu vừa được công bố, vốn đầu tư nước ngoài đăng ký vào Việt Nam trong quý I tăng mạnh so với cùng kỳ năm trước, "

@@ -61,7 +61,8 @@ _CHROME = regex.compile(
     r"bản\s+quyền|copyright|xem\s+thêm|tin\s+liên\s+quan|chia\s+sẻ|in\s+bài|in\s+trang|gửi\s+(?:email|bài)|"
     r"trang\s+chủ|xem\s+cỡ\s+chữ|đăng\s+nhập|quay\s+lại|cơ\s+quan\s+chủ\s+quản|ý\s+kiến\s+bạn\s+đọc|"
     r"tin\s+khác|các\s+tin|tin\s+cùng|bài\s+viết\s+liên\s+quan|đọc\s+thêm)\b"
-    r"|(?:địa\s+chỉ|hôm\s+nay|ảnh|nguồn)\s*:|©)",
+    r"|(?:địa\s+chỉ|hôm\s+nay|ảnh|nguồn)\s*:|©"
+    r"|[-–—_=*~•·]{3,}\s*$)",  # (a rule drawn under the article: `---`, `***`)
     regex.IGNORECASE,
 )
 # A footer's list of other articles opens with one of these: what follows is no part of the article.
@@ -86,6 +87,8 @@ _MASTHEAD = regex.compile(
     r"(?:\s+(?:điện\s+tử|online))?"
     r"|(?:Cổng|Trang)\s+(?i:thông\s+tin(?:\s+điện\s+tử)?)"
     r"(?:\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?(?:\s+\p{Lu}[\w&.-]*){1,5}"
+    # (and the place above it: `Trang thông tin điện tử xã Quảng Phú - huyện Quảng Xương`)
+    r"(?:\s+[-–]\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)(?:\s+\p{Lu}[\w&.-]*){1,4})?"
     r"|(?:Cổng|Trang)\s+(?i:thông\s+tin\s+điện\s+tử))\s*$"  # (under the body's name in capitals)
 )
 # A site's brand written as one word with a capital inside (`VnExpress`, `VietnamPlus`, `ZingNews`).

@@ -1137,7 +1137,8 @@ def _ends_segment(text: str, end: int) -> bool:
 # Between a name and its office; the age, birth year or party membership may come first
 # (`(SN 1971, nguyên …`, `…, 57 tuổi, Giám đốc …`, `…, đảng viên, Trưởng phòng …`).
 _SEPARATOR = regex.compile(
-    r"(?:\s*[-–—,(]\s*(?:(?:SN|sinh\s+năm)\s*[0-9]{4}\s*,\s*|[0-9]{1,3}\s+tuổi\s*,\s*|đảng\s+viên\s*,\s*)?(?:(?:nguyên|cựu|tân|quyền)\s+)?"
+    r"(?:\s*[-–—,(]\s*(?:(?:SN|sinh\s+năm)\s*[0-9]{4}\s*,\s*|[0-9]{1,3}\s+tuổi\s*,\s*|đảng\s+viên\s*,\s*"
+    r"|(?i:đại|thượng|trung|thiếu)\s+(?i:tướng|tá|úy|uý)\s*,\s*)?(?:(?:nguyên|cựu|tân|quyền)\s+)?"  # (`…, Thượng tá, nguyên …`)
     r"|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*|\s+(?:nguyên|cựu)\s+"
     r"|\s+[0-9]{1,3}\s+tuổi\s*[-–—,]\s*(?:(?:nguyên|cựu)\s+)?)$")
 # `Ông Cao Văn Nhân nguyên Phó Chủ tịch …`: `nguyên` alone may join a name to its former office.
