@@ -272,6 +272,12 @@ def _spaced_menu(doc, start: int, end: int) -> bool:
     return raw_end - raw_start <= 200 and _SPACED_MENU.match(doc.raw, raw_start, raw_end) is not None
 
 
+def _glued_menu(line: str) -> bool:
+    """A site menu whose items the scrape glued together (`Trang chủGiới thiệuTin tứcLiên hệ`):
+    three joins or more of a lower-case letter and the capital of the next item."""
+    return len(line) <= 200 and len(_GLUED_TAG.findall(line)) >= 3 and not _SENTENCE_END.search(line)
+
+
 def _is_chrome(line: str) -> bool:
     """A line of the site around the article (`Chia sẻ`, `Xem thêm: …`, `Điện thoại: …`), not a
     paragraph that opens with the same words (`Chia sẻ tại hội nghị, ông … cho biết …`)."""
@@ -279,6 +285,12 @@ def _is_chrome(line: str) -> bool:
 
 
 _CHROME_MAX = 120  # characters: past this a line opening with a chrome word is a sentence
+_ONE_LINE = 600  # characters: a first line this long holds the page's header and its body
+# A stamp inside a line, by its label; a bare `Ngày` only before a full date that no comma
+# follows (in a sentence, `Ngày 10/3/2026, UBND …`, it dates an event).
+_INLINE_STAMP = regex.compile(
+    r"(?<![\w])(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+cập\s+nhật|xuất\s+bản)\s*:?\s*(?=\d)"
+    r"|ngày\s+(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)(?!\s*,)))", regex.IGNORECASE)
 
 
 def _split_keywords(text: str) -> tuple[str, ...]:
@@ -458,7 +470,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             outlet = line  # `VnExpress`, `VietnamPlus`: the site's brand alone over the page
             boilerplate.append((start, end))
             continue
-        if _is_chrome(line) or _MENU.match(line) or _spaced_menu(doc, start, end) or (first and (
+        if _is_chrome(line) or _MENU.match(line) or _spaced_menu(doc, start, end) or _glued_menu(line) or (first and (
                 _MASTHEAD.match(line) or (_is_category(line) and _CAPS_MASTHEAD.search(line)
                                           and _headline_follows(text, head[at + 1:]))
                 # a site's name over its breadcrumb (`Giáo dục & Thời đại` / `Giáo dục › Học đường`); a
@@ -529,6 +541,13 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                 continue  # a lead paragraph (maybe cut by a hard line break), not a headline
             title_span = (start, end)
 
+    if published is None and body_lines and body_lines[0][1] - body_lines[0][0] > _ONE_LINE:
+        # A page scraped onto one line: a labelled stamp among its first words dates it.
+        start = body_lines[0][0]
+        inline = _INLINE_STAMP.search(text, start, start + _ONE_LINE)
+        published = _published_from_stamp(text[inline.start():inline.start() + 60]) if inline else None
+        views_m = _VIEWS.search(text, start, start + _ONE_LINE) if views is None else None
+        views = int(regex.sub(r"[.,]", "", views_m[1])) if views_m else views
     article_end = _article_end(text, body_lines)
     related = body_lines[article_end:] + _related_blocks(text, body_lines[:article_end])
     boilerplate.extend(related)  # a footer's list of other articles and what follows it; such lists inside
@@ -541,6 +560,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             keywords = _split_keywords(kw["kw"])
         elif _is_chrome(line):
             boilerplate.append((start, end))
+            views_m = _VIEWS.search(line) if views is None and len(line) < 80 else None
+            views = int(regex.sub(r"[.,]", "", views_m[1])) if views_m else views  # (`Chia sẻ | In bài | Lượt xem: 312`)
         elif views is None and len(line) < 60 and _VIEWS.match(line.strip()):
             views = int(regex.sub(r"[.,]", "", _VIEWS.match(line.strip())[1]))
         elif len(line) < 80:

@@ -445,7 +445,7 @@ def _add_signatory(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
     if "\n" not in text:
         return
     tail = max(0, len(text) - 3000)
-    columns = right_column(text, tail)
+    columns = _names_in_capitals_titled(lx, right_column(text, tail), tail)
     for m in _SIGNATURE.finditer(columns, tail):
         name = m.group("name")
         if fold(name.split()[0]) not in lx.surnames:
@@ -462,6 +462,24 @@ def _add_signatory(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
             person = people[fold(name)] = _Person(name=canonical(name), start=m.start("name"), end=m.end("name"))
             person.mentions.append((m.start("name"), m.end("name"), "officials.signature"))
         _add_once(person, _Position(title, org, start, start + len(office), False, None))
+
+
+_CAPITALS_LINE = regex.compile(r"^[ \t]*(\p{Lu}+(?:[ ]\p{Lu}+){1,4})[ \t]*$", regex.MULTILINE)
+
+
+def _names_in_capitals_titled(lx: Lexicons, columns: str, tail: int) -> str:
+    """`columns` with a signatory's name written in capitals (`HOÀNG THỊ THUỶ`, a surname
+    first) in title case, as `_SIGNATURE` reads names; offsets are unchanged."""
+    def titled(m) -> str:
+        name = m.group(1)
+        if fold(name.split()[0]) not in lx.surnames or len(name.title()) != len(name) \
+                or signature_office(lx, name) is not None:  # (`PHÓ CHỦ TỊCH`: Phó is a surname too)
+            return m.group()
+        return m.group().replace(name, name.title())
+
+    if not _CAPITALS_LINE.search(columns, tail):
+        return columns
+    return columns[:tail] + _CAPITALS_LINE.sub(titled, columns[tail:])
 
 
 def _add_once(person: _Person, position: _Position) -> None:
