@@ -59,6 +59,16 @@ CASES = [
      "Ngày đăng: 15/11/2024\n\nSáng 14/11, xã tổ chức ngày hội tại nhà văn hóa thôn.\n\nThu Trang\n---\n"
      "Bản quyền thuộc Ủy ban nhân dân xã Hòa Lâm. Điện thoại: 0270 3812 345.",
      {"title": "Xã tổ chức ngày hội đại đoàn kết toàn dân tộc", "author": "Thu Trang"}),
+    # the stamp's time in the field after its date; a photographer credited beside the author
+    ("BÁO SÔNG LAM ĐIỆN TỬ\nThời sự  |  Quốc phòng - An ninh  |  Thứ Ba, 11/02/2025  |  09:45\n\n"
+     "Huyện tiễn 98 thanh niên lên đường nhập ngũ\nBy Quỳnh Chi  |  Photo: Văn Sơn\n\n(SLĐT) - Sáng 10/2, huyện tổ chức lễ giao nhận quân.",
+     {"published": "2025-02-11T09:45+07:00", "author": "Quỳnh Chi", "title": "Huyện tiễn 98 thanh niên lên đường nhập ngũ"}),
+    # the author's body after a dash in a labelled byline; a byline scraped under the related list
+    ("Kỳ họp thứ Năm HĐND xã\nNgày đăng: 20/12/2025\n\nHĐND xã khai mạc kỳ họp.\n\nTác giả: Lệ Thu – Văn phòng HĐND và UBND xã\n",
+     {"author": "Lệ Thu"}),
+    ("Xã ra quân làm đường giao thông\n12/03/2024\n\nSáng 11/3, xã ra quân làm đường giao thông nông thôn.\n\n"
+     "Tin liên quan\n- Xã tổ chức ngày hội đại đoàn kết (10/11/2023)\n- Ra mắt mô hình dân vận khéo (02/10/2023)\n\nNguyễn Thành Long\n",
+     {"author": "Nguyễn Thành Long"}),
     # a name alone under the headline's stamp, over the body
     ("NHỊP SỐNG KINH DOANH\n\nVốn đầu tư tăng mạnh trong quý đầu năm\nThứ Năm, 04/04/2024 - 19:30\n\nThanh Nga\n\n"
      "Theo số liệu vừa được công bố, vốn đầu tư nước ngoài đăng ký vào Việt Nam trong quý I tăng mạnh so với cùng kỳ năm trước, "

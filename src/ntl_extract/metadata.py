@@ -122,6 +122,7 @@ _BYLINE_LABEL = regex.compile(
     r"^(?:(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|\+|&)\s*(?:ảnh|video|clip))?|thực\s+hiện|nhóm\s+thực\s+hiện)\s*:\s*"
     r"|(?-i:By)\s+(?=\p{Lu}))",  # (`By Minh Hoàng`: an English-style byline)
     regex.IGNORECASE)
+_NAME_THEN_AGENCY = regex.compile(rf"(?P<name>{_NAME})\s+[-–]\s+{_AGENCY}\s*")
 _SENTENCE_END = regex.compile(r"[.!?…\"'):;]\s*$")
 # A contact line under the byline (`Trung tâm VHTT huyện - ĐT: 0204 3884 123`): site chrome.
 _CONTACT = regex.compile(r"(?<![\w])(?:ĐT|SĐT|Điện\s+thoại|Tel|Fax|E-?mail)\s*:", regex.IGNORECASE)
@@ -157,9 +158,12 @@ def _stamp_in_line(line: str) -> Published | None:
     stamp = _published_from_stamp(line)
     if stamp is not None:
         return stamp
-    for field in _header_fields(line):
+    fields = _header_fields(line)
+    for i, field in enumerate(fields):
         stamp = _published_from_stamp(field)
         if stamp is not None:
+            if stamp.time is None and i + 1 < len(fields):  # its time in the next field (`Thứ Năm, 13/02/2025 | 10:30`)
+                stamp = _published_from_stamp(f"{field} {fields[i + 1]}") or stamp
             return stamp
     return None
 
@@ -171,6 +175,13 @@ def _glued_stamp(line: str) -> Published | None:
     return stamp if stamp is not None and stamp.time is not None else None
 
 
+def _labelled_name(name: str) -> str:
+    """The author's name of a label's value, without the body after a dash (`Hồng Nhung – Văn
+    phòng HĐND và UBND xã` → `Hồng Nhung`)."""
+    m = _NAME_THEN_AGENCY.fullmatch(name)
+    return canonical(m["name"] if m else name)
+
+
 def _author_in_line(line: str) -> str | None:
     """An author named by label in a header line (`Tác giả: Phương Thảo`, `Người đăng: Thu
     Hà`), or a name alone in a field after the stamp (`Thứ Sáu, 26/12/2025 - 10:05 | Minh Hoàng`)."""
@@ -178,7 +189,7 @@ def _author_in_line(line: str) -> str | None:
     for field in fields:
         m = _AUTHOR_LABEL.match(field)
         if m and (not _POSTER.match(field) or _HEADER_BYLINE.fullmatch(m["name"])):
-            return canonical(m["name"])  # (a poster only when a person's name: not `Văn phòng - Thống kê`)
+            return _labelled_name(m["name"])  # (a poster only when a person's name: not `Văn phòng - Thống kê`)
     if len(fields) > 1 and _published_from_stamp(fields[0]) is not None:
         for field in fields[1:]:
             if len(field) <= _MAX_BYLINE and _HEADER_BYLINE.fullmatch(field) and not _stamp_in_line(field):
@@ -478,7 +489,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                 or (not _headline_over_breadcrumb(line)
                     and not _BREADCRUMB.match(line) and not _stamp_in_line(line)
                     and _BREADCRUMB.match(text[head[at + 1][0]:head[at + 1][1]])
-                    and not _stamp_in_line(text[head[at + 1][0]:head[at + 1][1]])))):
+                    and not _stamp_in_line(text[head[at + 1][0]:head[at + 1][1]])
+                    and not _AUTHOR_LABEL.match(_header_fields(text[head[at + 1][0]:head[at + 1][1]])[0])))):
             boilerplate.append((start, end))
             continue
         index += 1
@@ -496,8 +508,11 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                     and head[at + 1][1] - head[at + 1][0] > 200):
             header_author, header_author_span = line, (start, end)
             continue
-        if len(line) <= _MAX_BYLINE + 12 and (labelled := _AUTHOR_LABEL.match(line)) is not None:
-            labelled_author = labelled_author or canonical(labelled["name"])  # `Tác giả: …` on a line of its own
+        if len(line) <= _MAX_BYLINE + 12 and (labelled := _AUTHOR_LABEL.match(line)) is not None or (
+                len(line) <= 2 * _MAX_BYLINE and "|" in line and _PHOTO_CREDIT.search(line)
+                and (labelled := _AUTHOR_LABEL.match(_header_fields(line)[0])) is not None):
+            # (`By Phương Thảo  |  Photo: Lê Hoàng`: the photographer credited beside the author)
+            labelled_author = labelled_author or _labelled_name(labelled["name"])  # `Tác giả: …` on a line of its own
             boilerplate.append((start, end))
             index -= 1
             continue
@@ -601,6 +616,13 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         author, author_span = None, None  # `PHÓ CHỦ NHIỆM` / `Phùng Thị Ngọc Bích`: a document's signatory
     if labelled_author and author != labelled_author:
         author, author_span = labelled_author, None
+    if author is None and related and article_end < len(body_lines):
+        # A byline scraped under the list of other articles, as the page's last line.
+        start, end = body_lines[-1]
+        line = text[start:end].strip()
+        if len(line) <= _MAX_BYLINE and _HEADER_BYLINE.fullmatch(line) and fold(line) not in _places(rules) \
+                and not _signed_above(rules, text, start):
+            author, author_span = canonical(line), (start, start + len(line))
     if author is None and header_author is not None:
         author = canonical(header_author.title() if header_author.isupper() else header_author)
         author_span = header_author_span

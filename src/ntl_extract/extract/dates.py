@@ -450,6 +450,27 @@ def day_pair(m, ctx: Context):
             {**_fields(_point(year2, m2, d2), inferred), "_start": m.start("d2"), "_end": m.end()}]
 
 
+@builder("dates.day_list", requires=("d", "m"))
+def day_list(m, ctx: Context):
+    """Days listed after one cue (`các ngày 6/6, 13/6, 20/6 và 11/7/2026`): a date each, in the
+    year written on the last (the year before for a day later in the year than the last) or else
+    in the year nearest the publication date."""
+    core = getattr(m, "core", m)  # (the repeated groups are the pattern's own, not a prefix's)
+    days, months, spans = core.captures("d"), core.captures("m"), core.spans("d")
+    year = _year(core.group("y")) if core.group("y") else None
+    last = (_int(months[-1]), _int(days[-1]))
+    out = []
+    for i, (day, month, (start, _)) in enumerate(zip(days, months, spans)):
+        d, mo = _int(day), _int(month)
+        if d is None or mo is None or not _valid(year, mo, d):
+            return None
+        inferred: list[str] = []
+        y = (year - 1 if (mo, d) > last else year) if year is not None else _resolve(ctx, None, mo, d, inferred, m, "d")
+        end = core.end("y") if i == len(days) - 1 and core.group("y") else core.spans("m")[i][1]
+        out.append({**_fields(_point(y, mo, d), inferred), "_start": m.start() if i == 0 else start, "_end": end})
+    return out
+
+
 _DAYS_COUNTED = regex.compile(r"(?i)(?<![\w])(?:hai|các|2)\s+ngày")
 
 

@@ -1177,7 +1177,7 @@ _NAMED_AFTER = regex.compile(
     r"bệnh\s+viện|nhà\s+văn\s+hóa|khu\s+tưởng\s+niệm|tượng\s+đài|đền|lăng|giải(?:\s+thưởng)?)\s+$",
     regex.IGNORECASE)
 _CAPITAL_WORD_END = regex.compile(r"\p{Lu}\p{Ll}*\s$")
-_NAME_WORD = r"(?:[HK]['’])?\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)?"
+_NAME_WORD = r"(?:[HK]['’])?\p{Lu}[\p{Ll}\p{M}]*(?:-\p{L}[\p{Ll}\p{M}]*)?"
 _BARE_NAME = regex.compile(r"(?<![\p{L}'-])((?:" + _NAME_WORD + r"\s){1,4}" + _NAME_WORD + ")$")
 # A verb between a name and the office it gains or holds (`bà … tái đắc cử Chủ tịch Hội …`,
 # `ông … được bổ nhiệm giữ chức Giám đốc Sở …`, `… giữ chức Phó Chủ tịch`).
