@@ -69,6 +69,9 @@ CASES = [
     ("Xã ra quân làm đường giao thông\n12/03/2024\n\nSáng 11/3, xã ra quân làm đường giao thông nông thôn.\n\n"
      "Tin liên quan\n- Xã tổ chức ngày hội đại đoàn kết (10/11/2023)\n- Ra mắt mô hình dân vận khéo (02/10/2023)\n\nNguyễn Thành Long\n",
      {"author": "Nguyễn Thành Long"}),
+    # the author's name in capitals before the stamp, in one line
+    ("Báo Hòa Lâm\nGiáo dục - Đào tạo\nTỉnh đẩy mạnh chuyển đổi số trong giáo dục\nTHU HÀ | 11/10/2025 - 14:35\n\nNhân Ngày Chuyển đổi số quốc gia, Sở tổ chức hội nghị.",
+     {"author": "Thu Hà", "published": "2025-10-11T14:35+07:00", "title": "Tỉnh đẩy mạnh chuyển đổi số trong giáo dục"}),
     # a name alone under the headline's stamp, over the body
     ("NHỊP SỐNG KINH DOANH\n\nVốn đầu tư tăng mạnh trong quý đầu năm\nThứ Năm, 04/04/2024 - 19:30\n\nThanh Nga\n\n"
      "Theo số liệu vừa được công bố, vốn đầu tư nước ngoài đăng ký vào Việt Nam trong quý I tăng mạnh so với cùng kỳ năm trước, "

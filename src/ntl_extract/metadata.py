@@ -182,9 +182,10 @@ def _labelled_name(name: str) -> str:
     return canonical(m["name"] if m else name)
 
 
-def _author_in_line(line: str) -> str | None:
+def _author_in_line(line: str, under_headline: bool = False) -> str | None:
     """An author named by label in a header line (`Tác giả: Phương Thảo`, `Người đăng: Thu
-    Hà`), or a name alone in a field after the stamp (`Thứ Sáu, 26/12/2025 - 10:05 | Minh Hoàng`)."""
+    Hà`), or a name alone in a field after the stamp (`Thứ Sáu, 26/12/2025 - 10:05 | Minh Hoàng`), or
+    before it under the headline (`NGỌC HÂN | 11/10/2025 - 14:35`; over the headline, a site's name)."""
     fields = _header_fields(line)
     for field in fields:
         m = _AUTHOR_LABEL.match(field)
@@ -194,6 +195,9 @@ def _author_in_line(line: str) -> str | None:
         for field in fields[1:]:
             if len(field) <= _MAX_BYLINE and _HEADER_BYLINE.fullmatch(field) and not _stamp_in_line(field):
                 return canonical(field)
+    if under_headline and len(fields) == 2 and len(fields[0]) <= _MAX_BYLINE and _HEADER_BYLINE.fullmatch(fields[0]) \
+            and _published_from_stamp(fields[1]) is not None:  # the name before the stamp (`NGỌC HÂN | 11/10/2025 - 14:35`)
+        return canonical(fields[0].title() if fields[0].isupper() else fields[0])
     return None
 
 
@@ -524,7 +528,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             views_m = _VIEWS.search(line)
             if views_m:
                 views = int(regex.sub(r"[.,]", "", views_m[1]))
-            labelled_author = labelled_author or _author_in_line(line)
+            labelled_author = labelled_author or _author_in_line(line, under_headline=title_span is not None)
             index -= 1  # a stamp or a view count is no candidate for the title: not counted
             continue
         views_m = _VIEWS.search(line)

@@ -59,7 +59,11 @@ def _int(text: str | None) -> int | None:
     text = fold(text)
     if text in _ROMAN:
         return _ROMAN[text]
-    return _NUMBER_WORDS.get(text)
+    if text in _NUMBER_WORDS:
+        return _NUMBER_WORDS[text]
+    from .numbers_grammar import parse_words
+
+    return parse_words(text.split())  # a day in words (`mười lăm`, `hai mươi mốt`)
 
 
 def _year(text: str | None, near: int | None = None) -> int | None:

@@ -503,7 +503,8 @@ def _the_ministry(lx: Lexicons, text: str, people: dict[str, _Person]) -> str | 
 # capitalised name (`Hải Phòng phối hợp với … (JICA)`) opens no body.
 _DEFINED = regex.compile(
     r"(?<![\p{L}])(?<!\p{Lu}\p{Ll}*\s)((?:Cục|Tổng\s+cục|Vụ|Sở|Ban|Ủy\s+ban|Uỷ\s+ban|Trung\s+tâm|Viện|Cơ\s+quan|Văn\s+phòng|"
-    r"Thanh\s+tra|Tòa\s+án|Toà\s+án|Học\s+viện|Bộ\s+Tư\s+lệnh|Phòng|Chi\s+cục|Quỹ)\s[^()\n.;:]{3,150}?)"
+    r"Thanh\s+tra|Tòa\s+án|Toà\s+án|Học\s+viện|Bộ\s+Tư\s+lệnh|Phòng|Chi\s+cục|Quỹ|Trường|Đại\s+học|Bệnh\s+viện"
+    r"|Tổng\s+công\s+ty|Công\s+ty|Ngân\s+hàng|Hội)\s[^()\n.;:]{3,150}?)"
     r"\s*\((\p{Lu}[\p{Lu}0-9&-]{1,9})\)")
 
 
@@ -1290,6 +1291,9 @@ def _named_before(text, start, named_end, known, lx):
     return name, sep_start - len(name), sep_start, None, None, None
 
 
+_DASH_IN_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*[ ]+-[ ]+$")
+
+
 def _bare_name_before(text, end, known, lx, lookback: int) -> str | None:
     """The capitalised words ending at `end` when they make a name (a known
     one, or a surname first and no place), and no capitalised word ends in the
@@ -1304,6 +1308,8 @@ def _bare_name_before(text, end, known, lx, lookback: int) -> str | None:
     start = end - len(name)
     if _CAPITAL_WORD_END.search(text[max(0, start - lookback):start]):
         return None
+    if _DASH_IN_NAME_BEFORE.search(text, max(0, start - 24), start):
+        return None  # `Trường Đại học Nông - Lâm Bắc Giang làm …`: the rest of a body's name, no person
     if _NAMED_AFTER.search(text, max(0, start - 24), start):
         return None  # `Trường THPT chuyên Lý Tự Trọng, …`, `đường Nguyễn Huệ, …`: a thing named after a person
     if fold(name) not in known and _PLACE_NAME_BEFORE.search(text, max(0, start - 16), start):
