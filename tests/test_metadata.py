@@ -72,6 +72,16 @@ CASES = [
     # the author's name in capitals before the stamp, in one line
     ("Báo Hòa Lâm\nGiáo dục - Đào tạo\nTỉnh đẩy mạnh chuyển đổi số trong giáo dục\nTHU HÀ | 11/10/2025 - 14:35\n\nNhân Ngày Chuyển đổi số quốc gia, Sở tổ chức hội nghị.",
      {"author": "Thu Hà", "published": "2025-10-11T14:35+07:00", "title": "Tỉnh đẩy mạnh chuyển đổi số trong giáo dục"}),
+    # a name alone under the headline, the stamp above it; an agency's `Online` after its short name;
+    # the source in brackets after a closing byline is the outlet
+    ("TUOITRE.VN | THẾ GIỚI\n16/05/2018 19:42 GMT+7\n\nHai nước nhất trí đẩy nhanh giải ngân vốn ODA\n\nHồng Hạnh\n\n"
+     "TTO - Chiều 16-5, tại Hà Nội, hai bộ trưởng đã hội đàm về tình hình hợp tác song phương, thống nhất nhiều biện pháp "
+     "thúc đẩy giải ngân các dự án vốn vay ưu đãi thế hệ mới trong năm nay và các năm tiếp theo.",
+     {"author": "Hồng Hạnh", "title": "Hai nước nhất trí đẩy nhanh giải ngân vốn ODA"}),
+    ("Hai nước thúc đẩy hợp tác quốc phòng\n23/11/2016\n\nQĐND Online - Chiều 23-11, tại Hà Nội, hai bên hội đàm.",
+     {"outlet": "QĐND"}),
+    ("Tổng Bí thư tiếp Thủ tướng nước bạn\n19/06/2022\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nMai Phương (Nguồn: Báo Nhân Dân)\n",
+     {"author": "Mai Phương", "outlet": "Nhân Dân"}),
     # a name alone under the headline's stamp, over the body
     ("NHỊP SỐNG KINH DOANH\n\nVốn đầu tư tăng mạnh trong quý đầu năm\nThứ Năm, 04/04/2024 - 19:30\n\nThanh Nga\n\n"
      "Theo số liệu vừa được công bố, vốn đầu tư nước ngoài đăng ký vào Việt Nam trong quý I tăng mạnh so với cùng kỳ năm trước, "

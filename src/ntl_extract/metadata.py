@@ -52,7 +52,7 @@ _OUTLET = regex.compile(
     r"|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3}\s*\((?P<outlet>[\w.&+-]{2,30}(?:\s[\w.&+-]{2,15}){0,2})\)"
     r"\s*[-–—:]\s*\S"
     # or an agency's capitals opening the lead paragraph: `TTXVN - `, `PLO - `, `VOV.VN - `, `TGVN. `
-    r"|(?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\.(?:VN|vn|com))?)\s+-\s+\p{Lu}"
+    r"|(?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\.(?:VN|vn|com))?)(?:\s+Online)?\s+-\s+\p{Lu}"  # (`QĐND Online - `)
     r"|(?!(?:PGS|NXB|TSKH)\.)(?P<outlet>\p{Lu}[\p{Lu}\d&]{2,7})\.\s+\p{Lu})"
 )
 _KEYWORDS = regex.compile(r"^\s*(?:từ\s+khóa|tags?|chủ\s+đề)\s*:\s*(?P<kw>.+)$", regex.IGNORECASE)
@@ -106,7 +106,7 @@ _BYLINE = regex.compile(
     rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+[-–]\s+(?!{_AGENCY}\s*$){_NAME})?)"
     rf"(?:\s+[-–]\s+{_AGENCY}|\s*/\s*(?:{_AGENCY}|\p{{Lu}}[\p{{L}}\d.&-]*(?:[ -]\p{{L}}[\p{{L}}\d.&]*){{0,3}}))?"
     # (`Minh Ngọc - TTXVN`, `Minh Ngọc/VOV.VN`, `Hoài Thu/Báo Tin tức`, `Thủy Hòa/VOV-Tây Bắc`, `Hải Yến/VTV Digital`)
-    r"(?:\s*\((?P<agency>[\w ./&,+-]{2,45})\))?\s*$"
+    r"(?:\s*\((?:(?i:nguồn|theo)\s*:?\s*)?(?P<agency>[\w ./&,+-]{2,45})\))?\s*$"  # (`Tùng Lâm (Nguồn: Báo Nhân Dân)`)
 )
 # A breadcrumb or a section line: short parts between `›`, `»`, `>`, ` / ` or
 # ` | ` (`Trang chủ / Tin tức / Kinh tế`, `Thế giới | Ngoại giao`).
@@ -351,7 +351,9 @@ def _is_paragraph(line: str) -> bool:
 
 
 # An agency credited after the closing byline, in brackets, at the end of its line.
-_BYLINE_OUTLET = regex.compile(r"[^\S\n]*\((?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\.(?:VN|vn|com))?)\)[^\S\n]*(?:\n|\Z)")
+_BYLINE_OUTLET = regex.compile(r"[^\S\n]*\((?:(?P<outlet>\p{Lu}[\p{Lu}\d&]{1,7}(?:\.(?:VN|vn|com))?)"
+                            r"|(?i:nguồn|theo)\s*:?\s*(?:(?i:báo|tạp\s+chí)\s+)?(?P<outlet>\p{Lu}[\p{L}.]*(?:[ ]\p{Lu}[\p{L}.]*){0,3}))"
+                            r"\)[^\S\n]*(?:\n|\Z)")  # (`(TTXVN)`, `(Nguồn: Báo Nhân Dân)` → Nhân Dân)
 _SIGNED = regex.compile(SIGNED_NOTE)  # `(Đã ký)` under a signature block's office
 
 
@@ -462,7 +464,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     keywords: tuple[str, ...] = ()
     title_span = None
     header_author = header_author_span = None
-    stamp_at = -1  # the line of `head` the stamp is on
+    stamp_at = title_at = -1  # the lines of `head` the stamp and the headline are on
 
     body_from = 0  # `Key: value` header lines first, then the body
     for start, end in lines:
@@ -505,10 +507,11 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                 boilerplate.append((start, end))
             continue
         if title_span is not None and header_author is None and len(line) <= _MAX_BYLINE \
-                and _HEADER_BYLINE.fullmatch(line) and fold(line) not in _places(rules) and (
+                and _HEADER_BYLINE.fullmatch(line) and fold(line) not in _places(rules) \
+                and not _AUTHOR_LABEL.match(line) and (
                     published is None and at + 1 < len(head) and _stamp_in_line(text[head[at + 1][0]:head[at + 1][1]])
                     # or a name alone under the headline's stamp, over the body (`Chủ Nhật, 06/07/2025` / `Minh Châu`)
-                    or published is not None and stamp_at == at - 1 and at + 1 < len(head)
+                    or published is not None and (stamp_at == at - 1 or title_at == at - 1) and at + 1 < len(head)
                     and head[at + 1][1] - head[at + 1][0] > 200):
             header_author, header_author_span = line, (start, end)
             continue
@@ -558,7 +561,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                 continue
             if line.endswith(".") and not line.endswith("...") or line.endswith((",", ";")):
                 continue  # a lead paragraph (maybe cut by a hard line break), not a headline
-            title_span = (start, end)
+            title_span, title_at = (start, end), at
 
     if published is None and body_lines and body_lines[0][1] - body_lines[0][0] > _ONE_LINE:
         # A page scraped onto one line: a labelled stamp among its first words dates it.
