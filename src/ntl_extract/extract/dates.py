@@ -735,6 +735,9 @@ def _join_patterns(dimension) -> tuple:
         table["start"], table["gap"], table["end"], f"{table['gap']}(?:{table['end']})\\s*"))
 
 
+_FROM_BEFORE = regex.compile(r"(?i)(?<![\w])từ\s+\Z")
+
+
 def _join_ranges(chosen: list[Candidate], text: str, dimension) -> list[Candidate]:
     """An open start followed by its end (`từ năm 2021` `đến tháng 11/2024`) as
     one interval from the first day of the one to the last day of the other."""
@@ -742,6 +745,14 @@ def _join_ranges(chosen: list[Candidate], text: str, dimension) -> list[Candidat
     out: list[Candidate] = []
     for cand in chosen:
         prev = out[-1] if out else None
+        if prev is not None and prev.fields["kind"] == "year" and _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start) \
+                and gap_end_rx.fullmatch(text, prev.end, cand.start) and cand.fields["kind"] in ("date", "month", "year"):
+            # `Từ đầu năm 2024 đến ngày 15/9/2024`: from the start of a year to a day
+            begin, end = prev.fields, cand.fields
+            fields = dict(begin, kind="interval", value=f"{begin['value']}/{end['value']}", last_day=end["last_day"],
+                          inferred=tuple(dict.fromkeys((*begin["inferred"], *end["inferred"]))))
+            out[-1] = Candidate(prev.start, cand.end, prev.rule, fields, prev.match)
+            continue
         if prev is not None and prev.fields["value"].endswith("/..") and start_rx.match(text, prev.start) \
                 and (cand.fields["kind"] != "open_interval" or cand.fields["value"].startswith("../")) \
                 and (gap_end_rx.fullmatch(text, prev.end, cand.start)

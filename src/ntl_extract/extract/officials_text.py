@@ -117,9 +117,10 @@ class Lexicons:
         self.across_tai = {fold(t) for t in tb["titles_across_tai"]}
         self.org_compounds = {fold(w) for w in tb["org_compounds"]}
         self.named_institutions = {fold(w) for w in tb["named_institution_words"]}
+        honorific_words = "|".join(regex.escape(w) for w in sorted({*lx["honorific"], *lx["rank"]}, key=len, reverse=True))
         self.honorific_rx = regex.compile(  # `… và đồng chí Nông Thị Hà`: another person begins
-            r"(?:" + "|".join(regex.escape(w) for w in sorted({*lx["honorific"], *lx["rank"]}, key=len, reverse=True))
-            + r")\s+\p{Lu}", regex.IGNORECASE)
+            # (titles of merit and degrees joined by dots, `TTƯT.ThS.BS Lê Quang Tuấn`)
+            rf"(?:(?:{honorific_words})\.\s?)*(?:{honorific_words})\s+\p{{Lu}}", regex.IGNORECASE)
         self.honorifics = {fold(k): v for k, v in tb["honorific_canonical"].items()}
         self.abbreviations = tb["org_abbreviations"]
         # Bodies whose names hold a comma (`Bộ Văn hóa, Thể thao và Du lịch`): the folded words
