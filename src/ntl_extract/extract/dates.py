@@ -532,6 +532,11 @@ def months_reported(m, ctx: Context):
     return None
 
 
+# A quarter with no year and no cue that would begin this many days after the publication
+# date is last year's (the fourth quarter in a report of January or February).
+_QUARTER_AHEAD_DAYS = 200
+
+
 @builder("dates.quarter", requires=("q",))
 def quarter(m, ctx: Context):
     """`quý I/2024` → 2024-01/2024-03; `quý 2 năm 2024`; `quý III` (year from context)."""
@@ -547,6 +552,8 @@ def quarter(m, ctx: Context):
         direction = _direction(ctx, m.start(), m.end())
         year = _resolve(ctx, None, 3 * q, None, inferred, m, "q", since=(3 * q - 2, None)) if direction < 0 \
             else _pub(ctx).year
+        if direction == 0 and (dt.date(year, 3 * q - 2, 1) - _pub(ctx)).days > _QUARTER_AHEAD_DAYS:
+            year -= 1  # `Riêng quý IV, …` in a January review: the quarter just ended
         if direction >= 0:
             inferred.append("year")
     return _fields(f"{_point(year, 3 * q - 2)}/{_point(year, 3 * q)}", inferred)
@@ -745,11 +752,20 @@ def _join_ranges(chosen: list[Candidate], text: str, dimension) -> list[Candidat
     out: list[Candidate] = []
     for cand in chosen:
         prev = out[-1] if out else None
-        if prev is not None and prev.fields["kind"] == "year" and _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start) \
+        if prev is not None and prev.fields["kind"] in ("year", "month") \
+                and _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start) \
                 and gap_end_rx.fullmatch(text, prev.end, cand.start) and cand.fields["kind"] in ("date", "month", "year"):
-            # `Từ đầu năm 2024 đến ngày 15/9/2024`: from the start of a year to a day
+            # `Từ đầu năm 2024 đến ngày 15/9/2024`, `từ đầu tháng 5 đến giữa tháng 6/2019`: from a year or
+            # a month (its start: `đầu`) to a day or a month; a month's year is the end's when it has none
             begin, end = prev.fields, cand.fields
-            fields = dict(begin, kind="interval", value=f"{begin['value']}/{end['value']}", last_day=end["last_day"],
+            value = begin["value"]
+            if "year" in begin["inferred"] and "year" not in end["inferred"] and "X" not in end["value"] \
+                    and begin["kind"] == "month" and "X" not in value:
+                end_year, end_month = int(end["value"][:4]), int(end["value"][5:7] or 12)
+                year = end_year - 1 if int(value[5:7]) > end_month else end_year
+                value = f"{year}{value[4:]}"
+            fields = dict(begin, kind="interval", value=f"{value}/{end['value']}", first_day=f"{value}-01"[:10]
+                          if begin["kind"] == "month" else begin["first_day"], last_day=end["last_day"],
                           inferred=tuple(dict.fromkeys((*begin["inferred"], *end["inferred"]))))
             out[-1] = Candidate(prev.start, cand.end, prev.rule, fields, prev.match)
             continue

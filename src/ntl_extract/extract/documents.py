@@ -477,6 +477,7 @@ def extract(doc, rules, found) -> list[Document]:
     by_symbol: dict[str, _Entry] = {}
     resolving = True
     issued_by: tuple[int, str] | None = None  # (end of a reference, the body named before it)
+    clause: tuple | None = None  # (end of a reference, the day and body that open its clause)
     for cand in select(candidates):
         f = cand.fields
         key = _key(f)
@@ -506,6 +507,9 @@ def extract(doc, rules, found) -> list[Document]:
         _take_letterhead(entry, *_letterhead(ctx, cand.start))  # (None, None) unless the reference heads a document
         if entry.date is None or entry.issuer is None:
             date, issuer = _date_before(ctx, cand.start, dates)
+            if issuer is None and clause is not None and ctx.list_gap_rx.fullmatch(ctx.text, clause[0], cand.start):
+                date, issuer = clause[1:]  # `Ngày 14/4, X đã ra Quyết định … và Quyết định …`: the list shares them
+            clause = (cand.end, date, issuer) if issuer is not None else None
             entry.date = entry.date or date
             entry.issuer = entry.issuer or issuer
         if entry.issuer is None:

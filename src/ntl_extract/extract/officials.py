@@ -1158,7 +1158,7 @@ def _ends_segment(text: str, end: int) -> bool:
 _SEPARATOR = regex.compile(
     r"(?:\s*[-–—,(]\s*(?:(?:SN|sinh\s+năm)\s*[0-9]{4}\s*,\s*|[0-9]{1,3}\s+tuổi\s*,\s*|đảng\s+viên\s*,\s*"
     r"|(?i:đại|thượng|trung|thiếu)\s+(?i:tướng|tá|úy|uý)\s*,\s*)?(?:(?:nguyên|cựu|tân|quyền)\s+)?"  # (`…, Thượng tá, nguyên …`)
-    r"|\s*\([^()\n]{1,40}\)\s*[-–—,]\s*|\s+(?:nguyên|cựu)\s+"
+    r"|\s*\([^()\n]{1,120}\)\s*[-–—,]\s*(?:(?:nguyên|cựu)\s+)?|\s+(?:nguyên|cựu)\s+"  # (`(SN 1972, trú tại …), nguyên …`)
     r"|\s+[0-9]{1,3}\s+tuổi\s*[-–—,]\s*(?:(?:nguyên|cựu)\s+)?)$")
 # `Ông Cao Văn Nhân nguyên Phó Chủ tịch …`: `nguyên` alone may join a name to its former office.
 _FORMER_AT = regex.compile(r"(?:nguyên|cựu)\s")
@@ -1255,10 +1255,13 @@ def _next_capital(text: str, pos: int) -> int:
 _CAPITAL_START = regex.compile(r"\p{Lu}")
 
 
+SEPARATOR_WINDOW = 150  # characters before a title a separator may span (a bracket of birth year and home)
+
+
 def _named_before(text, start, named_end, known, lx):
     """A name right before a title, joined by a dash, comma or bracket
     (`đồng chí Lâm Quang Thao – Phó Bí thư …`, `ông Đào Minh Tú, Phó Thống đốc …`)."""
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - SEPARATOR_WINDOW):start]
     m = _SEPARATOR.search(before) if _may_separate(before) else None
     if m is None and before[-1:].isspace() and _FORMER_AT.match(text, start):
         m = _SPACE_END.search(before)
