@@ -450,7 +450,11 @@ def _add_signatory(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
         name = m.group("name")
         if fold(name.split()[0]) not in lx.surnames:
             continue
-        signed = signature_office(lx, m.group("office").split("\n")[-1])
+        lines = m.group("office").split("\n")
+        held = _office_with_body(lx, lines[-1]) if len(lines) > 1 else None
+        if held is not None:
+            lines = lines[:-1]  # `PHÓ TRƯỞNG BAN` / `GIÁM ĐỐC SỞ NÔNG NGHIỆP …`: the signer's own office under it
+        signed = signature_office(lx, lines[-1])
         if signed is None:
             continue
         title, office = signed
@@ -462,6 +466,14 @@ def _add_signatory(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
             person = people[fold(name)] = _Person(name=canonical(name), start=m.start("name"), end=m.end("name"))
             person.mentions.append((m.start("name"), m.end("name"), "officials.signature"))
         _add_once(person, _Position(title, org, start, start + len(office), False, None))
+        if held is not None:
+            own_title, title_len = held
+            at = m.start("office") + m.group("office").rfind("\n") + 1
+            at += len(columns[at:]) - len(columns[at:].lstrip(" \t"))
+            body_start = at + title_len + 1
+            body_end = m.end("office")
+            _add_once(person, _Position(own_title, [Word(columns[body_start:body_end].strip(), body_start, body_end)],
+                                        at, body_end, False, None))
 
 
 _CAPITALS_LINE = regex.compile(r"^[ \t]*(\p{Lu}+(?:[ ]\p{Lu}+){1,4})[ \t]*$", regex.MULTILINE)
@@ -480,6 +492,19 @@ def _names_in_capitals_titled(lx: Lexicons, columns: str, tail: int) -> str:
     if not _CAPITALS_LINE.search(columns, tail):
         return columns
     return columns[:tail] + _CAPITALS_LINE.sub(titled, columns[tail:])
+
+
+def _office_with_body(lx: Lexicons, line: str) -> tuple[str, int] | None:
+    """A signature line in capitals that names an office and its body (`GIÁM ĐỐC SỞ NÔNG NGHIỆP VÀ
+    MÔI TRƯỜNG`): the title and how many characters of the line it takes; None for any other."""
+    words = line.split()
+    if not line.strip().isupper() or len(words) < 3:
+        return None
+    for k in range(len(words) - 1, 0, -1):
+        signed = signature_office(lx, " ".join(words[:k]))
+        if signed is not None and fold(words[k]) in lx.org_heads:
+            return signed[0], len(" ".join(words[:k]))
+    return None
 
 
 def _add_once(person: _Person, position: _Position) -> None:
