@@ -249,8 +249,10 @@ def _date_before(ctx: Context, start: int, dates) -> tuple[str | None, str | Non
         return None, None
     value = d.value.split("T")[0].split("/")[0]
     issuer = _issuer_phrase(ctx, m.group("body"), start, whole=True)
-    if issuer is None:
+    if issuer is None and not prepared(ctx.dimension, _office_opening).match(m.group("body").strip()):
         return None, None
+    # (an office and its holder's name open the clause, `Ngày 18/8, Phó Chủ tịch UBND tỉnh Đàm Thành
+    # Lợi đã ký ban hành Quyết định …`: the day dates the reference, its signer is no issuer)
     return (value if "X" not in value else None), issuer
 
 
