@@ -454,6 +454,14 @@ def day_pair(m, ctx: Context):
             {**_fields(_point(year2, m2, d2), inferred), "_start": m.start("d2"), "_end": m.end()}]
 
 
+@builder("dates.calendar_cued", requires=("cue", "day", "month"))
+def calendar_cued(m, ctx: Context):
+    """`dates.calendar` for a pattern that reads its cue (`ngày`, `mùng`) and day behind
+    where it starts: the mention starts at the cue."""
+    fields = calendar_date(m, ctx)
+    return None if fields is None else {**fields, "_start": m.start("cue")}
+
+
 @builder("dates.day_list", requires=("d", "m"))
 def day_list(m, ctx: Context):
     """Days listed after one cue (`các ngày 6/6, 13/6, 20/6 và 11/7/2026`): a date each, in the
@@ -471,7 +479,7 @@ def day_list(m, ctx: Context):
         inferred: list[str] = []
         y = (year - 1 if (mo, d) > last else year) if year is not None else _resolve(ctx, None, mo, d, inferred, m, "d")
         end = core.end("y") if i == len(days) - 1 and core.group("y") else core.spans("m")[i][1]
-        out.append({**_fields(_point(y, mo, d), inferred), "_start": m.start() if i == 0 else start, "_end": end})
+        out.append({**_fields(_point(y, mo, d), inferred), "_start": core.start("cue") if i == 0 else start, "_end": end})
     return out
 
 
