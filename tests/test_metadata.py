@@ -82,6 +82,10 @@ CASES = [
      {"outlet": "QĐND"}),
     ("Tổng Bí thư tiếp Thủ tướng nước bạn\n19/06/2022\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nMai Phương (Nguồn: Báo Nhân Dân)\n",
      {"author": "Mai Phương", "outlet": "Nhân Dân"}),
+    # the byline's body on the line under it
+    ("Huyện tổng kết công tác văn hóa\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nLò Hằng\nTrung tâm VH,TT&TT huyện\n\n"
+     "Bản quyền thuộc về UBND huyện Mường La\n",
+     {"author": "Lò Hằng"}),
     # a name alone under the headline's stamp, over the body
     ("NHỊP SỐNG KINH DOANH\n\nVốn đầu tư tăng mạnh trong quý đầu năm\nThứ Năm, 04/04/2024 - 19:30\n\nThanh Nga\n\n"
      "Theo số liệu vừa được công bố, vốn đầu tư nước ngoài đăng ký vào Việt Nam trong quý I tăng mạnh so với cùng kỳ năm trước, "

@@ -83,7 +83,8 @@ _CAPS_MASTHEAD = regex.compile(
 # The site's name on a line of its own above the article (`Báo Nhân Dân điện tử`,
 # `Cổng thông tin điện tử huyện Gia Lâm`): no headline.
 _MASTHEAD = regex.compile(
-    r"^(?:(?:Báo|Tạp\s+chí|Đài\s+(?:Phát\s+thanh|Truyền\s+hình|PT-TH|PTTH))\s+\p{Lu}[\w&.-]*(?:\s+[\p{L}&.-]+){0,3}"
+    r"^(?:(?:Báo|Tạp\s+chí|Đài\s+(?:Phát\s+thanh|Truyền\s+hình|PT-TH|PTTH)"
+    r"|Báo\s+và\s+Phát\s+thanh,?\s+Truyền\s+hình)\s+\p{Lu}[\w&.-]*(?:\s+[\p{L}&.-]+){0,3}"  # (`Báo và Phát thanh, Truyền hình An Giang`)
     r"(?:\s+(?:điện\s+tử|online))?"
     r"|(?:Cổng|Trang)\s+(?i:thông\s+tin(?:\s+điện\s+tử)?)"
     r"(?:\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?(?:\s+\p{Lu}[\w&.-]*){1,5}"
@@ -102,6 +103,7 @@ _AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:(?:\s+(?:xã|phường|thị\s+trấn|
            r"|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí|Công\s+an|Bệnh\s+viện|Sở|Hội|UBND|Ủy\s+ban"
            r"|Hạt|Chi\s+cục|Cục|Trạm|Đồn|Trường|Đoàn|Viện|Liên\s+đoàn|Mặt\s+trận|Bộ\s+Chỉ\s+huy|Bộ"
            r"|Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy)\b[\w ./&,-]{0,60})")
+_AGENCY_LINE = regex.compile(_AGENCY)  # the body a byline's author writes for, on a line of its own
 _BYLINE = regex.compile(
     rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+[-–]\s+(?!{_AGENCY}\s*$){_NAME})?)"
     rf"(?:\s+[-–]\s+{_AGENCY}|\s*/\s*(?:{_AGENCY}|\p{{Lu}}[\p{{L}}\d.&-]*(?:[ -]\p{{L}}[\p{{L}}\d.&]*){{0,3}}))?"
@@ -616,6 +618,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     # The byline is on the last line of text (not the title's, which is the first).
     closing = _closing_lines(text, body_lines[:article_end], 2)
     author, author_span = _byline(text, closing[1:] if title_span else closing)
+    if author is None and len(closing) == 2 and _AGENCY_LINE.fullmatch(text[closing[1][0]:closing[1][1]].strip()):
+        author, author_span = _byline(text, closing[:1])  # `Quàng Hiền` / `Trung tâm VH,TT&TT huyện`
     if outlet is None and author_span is not None:
         credit = _BYLINE_OUTLET.match(text, author_span[1])
         outlet = credit["outlet"] if credit else None  # `Đức Thắng (TTXVN)`: the agency the author writes for

@@ -68,6 +68,7 @@ class _Prepared:
         # Words after a number that make it a measure or money.
         self.not_a_count = frozenset(fold(w) for w in (*lexicons["measure"], *lexicons["currency"], *lexicons["magnitude"]))
         self.dong_compound = frozenset(_key(w) for w in lexicons["dong_compound"])
+        self.after_dong = frozenset(_key(w) for w in lexicons["after_dong"])
         self._sets: dict[str, frozenset[str]] = {}
         self.counted = lru_cache(maxsize=4096)(self._counted)  # a noun group's unit depends on its words only
 
@@ -465,4 +466,6 @@ def _currency_compound(ctx: Context, words: list[str]) -> bool:
     """`đồng chí`, `đồng bào`: a currency word that is half of another noun."""
     if len(words) < 2 or _key(words[0]) != "đồng":
         return False
+    if len(words) > 2 and _key(f"{words[1]} {words[2]}") in ctx.prepared.after_dong:
+        return False  # `đồng phục dựng`: the currency, then a verb
     return _key(words[1]) in ctx.prepared.dong_compound
