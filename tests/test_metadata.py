@@ -86,6 +86,15 @@ CASES = [
     ("Huyện tổng kết công tác văn hóa\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nLò Hằng\nTrung tâm VH,TT&TT huyện\n\n"
      "Bản quyền thuộc về UBND huyện Mường La\n",
      {"author": "Lò Hằng"}),
+    # the office after the byline's name; the view count beside a stamp under the article;
+    # the editors signing a correction are no author
+    ("Huyện tiếp công dân định kỳ\n05/05/2023\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nThu Hằng - VP HĐND&UBND huyện\n\n"
+     "Tin liên quan:\n[12/05/2023] Huyện đối thoại với hộ dân vùng dự án\n",
+     {"author": "Thu Hằng"}),
+    ("Thông báo kết luận của Ban Thường vụ\n\nNội dung thông báo dài, kết thúc bằng dấu chấm.\n\nNgày đăng: 22/08/2016 | Lượt xem: 415\n",
+     {"views": 415, "published": "2016-08-22"}),
+    ("Đính chính\n15/01/2026\n\nBáo chân thành xin lỗi bạn đọc về sai sót nêu trên.\n\nBAN BIÊN TẬP\n",
+     {"author": None}),
     # a name alone under the headline's stamp, over the body
     ("NHỊP SỐNG KINH DOANH\n\nVốn đầu tư tăng mạnh trong quý đầu năm\nThứ Năm, 04/04/2024 - 19:30\n\nThanh Nga\n\n"
      "Theo số liệu vừa được công bố, vốn đầu tư nước ngoài đăng ký vào Việt Nam trong quý I tăng mạnh so với cùng kỳ năm trước, "

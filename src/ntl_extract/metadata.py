@@ -99,10 +99,12 @@ _WORD = r"(?:[HK]['’])?\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
 # The agency after a name: `- VGP`, `- TTXVN`, `- VHXH xã`, `- Đài TT xã`, `(CTV)`.
 _AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:(?:\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh))?"
-           r"(?:\s+\p{Lu}\p{Ll}*){0,4})?"
+           r"(?:\s+\p{Lu}\p{Ll}*){0,4}"
+           r"|\s+\p{Lu}[\p{Lu}\d&]{1,12}\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh))?"  # (`VP HĐND&UBND huyện`)
            r"|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí|Công\s+an|Bệnh\s+viện|Sở|Hội|UBND|Ủy\s+ban"
            r"|Hạt|Chi\s+cục|Cục|Trạm|Đồn|Trường|Đoàn|Viện|Liên\s+đoàn|Mặt\s+trận|Bộ\s+Chỉ\s+huy|Bộ"
            r"|Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy)\b[\w ./&,-]{0,60})")
+_EDITORS = frozenset({"ban biên tập", "tòa soạn", "toà soạn", "bbt"})
 _AGENCY_LINE = regex.compile(_AGENCY)  # the body a byline's author writes for, on a line of its own
 _BYLINE = regex.compile(
     rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+[-–]\s+(?!{_AGENCY}\s*$){_NAME})?)"
@@ -419,6 +421,8 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
     if not m or len(m["name"]) > _MAX_BYLINE:
         return None, None
     name = m["name"]
+    if fold(name) in _EDITORS:
+        return None, None  # `BAN BIÊN TẬP` signs a correction: no author
     agency = name.startswith("Theo ") and len(name.split()) == 2
     if agency:
         name = name[5:]  # `Theo TTXVN`: the agency the article is taken from, as written
@@ -593,6 +597,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             if stamp is not None:
                 boilerplate.append((start, end))  # `Ngày đăng: 09/04/2026 07:30` under the article
                 published = published or stamp
+                views_m = _VIEWS.search(line) if views is None else None
+                views = int(regex.sub(r"[.,]", "", views_m[1])) if views_m else views  # (`… | Lượt xem: 415`)
             else:
                 labelled_author = _author_in_line(line) or labelled_author
 

@@ -1575,7 +1575,11 @@ def _sentence_case(lx: Lexicons, org: str | None) -> str | None:
 def _org_text(org_words: list[Word], text: str) -> str | None:
     if not org_words:
         return None
-    return text[org_words[0].start:org_words[-1].end].strip(" ,")
+    return _TERM_END.sub("", text[org_words[0].start:org_words[-1].end].strip(" ,"))
+
+
+# The term read past after a body (`… huyện X nhiệm kỳ 2015-2020, đồng chí …`): no part of its name.
+_TERM_END = regex.compile(r"\s+nhiệm\s+kỳ\s+[0-9]{4}\s*[-–]\s*[0-9]{4}$")
 
 
 _NOT_WORD = regex.compile(r"[^\w ]+")

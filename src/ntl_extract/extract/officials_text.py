@@ -469,6 +469,10 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             j += 2  # `Hội đồng xét tuyển … năm 2016`, `Ban Chấp hành Đảng bộ tỉnh khóa XVII`
             count += 2
             continue
+        if seen_head and pair == _NHIEM_KY and j + 2 < n and _ROMAN_OR_YEAR.fullmatch(ws[j + 2].text):
+            j += 3  # `Phó Chủ tịch UBND huyện X nhiệm kỳ 2015-2020, đồng chí …`: the term (its end year next)
+            count += 3
+            continue
         if key in ("và", "kiêm") and j + 1 < n and (
                 name_follows(lx, ws, j + 1) or lx.starts_title(text, ws[j + 1].start)
                 or lx.honorific_rx.match(text, ws[j + 1].start)):
@@ -526,6 +530,7 @@ def _comma_name_rest(lx: Lexicons, ws: list[Word], j: int) -> int:
 
 
 _VA = fold("và")
+_NHIEM_KY = fold("nhiệm kỳ")
 _CAC = fold("các")
 
 
