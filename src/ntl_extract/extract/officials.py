@@ -1034,6 +1034,9 @@ class _Reader:
             after = self._name_after_parent(ws, len(org)) if org else []
             if after:  # `Cục trưởng Cục Y tế dự phòng (Bộ Y tế) Trịnh Quang Vĩnh`
                 return org, after
+            after = self._name_after_opening(ws, len(org)) if org else []
+            if after:  # `Chỉ huy trưởng Bộ CHQS tỉnh Đại tá Võ Thành Trung`
+                return org, after
         run_start = len(org)
         while run_start > 0 and is_name_word(org[run_start - 1]):
             run_start -= 1
@@ -1063,6 +1066,22 @@ class _Reader:
             # named already; two capitals ending the segment are the body's place.
             return org, []
         return org[:run_start + split[0]], run[split[0]:split[1]]
+
+    def _name_after_opening(self, ws: list[Word], k: int) -> list[Word]:
+        """The name after a rank or an honorific right after the body (`person_opening_rx`)."""
+        if k >= len(ws):
+            return []
+        opening = self.lx.person_opening_rx.match(self.text, ws[k].start)
+        if opening is None:
+            return []
+        name = []
+        for w in ws[k:k + 8]:
+            if w.start < opening.end():
+                continue
+            if not is_name_word(w):
+                break
+            name.append(w)
+        return name if 2 <= len(name) <= 5 and not starts_with_place(self.lx, name) else []
 
     def _name_after_parent(self, ws: list[Word], k: int) -> list[Word]:
         """The name right after a bracket naming the body's parent (`(Bộ Y tế)`), if any."""
@@ -1220,7 +1239,7 @@ _VERBS_OF_OFFICE = (
     r"(?:(?:(?:tái\s+)?đắc\s+cử|tái\s+cử|trúng\s+cử)(?:\s+chức(?:\s+vụ)?)?|"
     r"(?:(?:vừa|đã|mới|do)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:(?:điều\s+động|luân\s+chuyển)\s*(?:,|và)?\s*)?"
     + _APPOINT + r"(?:\s+" + _TAKE + r")?|"
-    r"(?:(?:đang|hiện|hiện\s+đang)\s+)?" + _HOLD + "|"
+    r"(?:(?:đang|hiện|hiện\s+đang|tiếp\s+tục|vẫn)\s+)?" + _HOLD + "|"
     r"(?:(?:xin|đã|vừa)\s+)?" + _FORMER + "|"
     r"về\s+(?:giữ\s+chức(?:\s+vụ)?|làm|nhận\s+công\s+tác\s+tại)|"
     r"(?:để\s+)?nhận\s+nhiệm\s+vụ(?:\s+mới)?(?:\s+là)?|"

@@ -122,6 +122,11 @@ class Lexicons:
             # (titles of merit and degrees joined by dots, `TTƯT.ThS.BS Lê Quang Tuấn`)
             rf"(?:(?:{honorific_words})\.\s?)*(?:{honorific_words})\s+\p{{Lu}}", regex.IGNORECASE)
         self.honorifics = {fold(k): v for k, v in tb["honorific_canonical"].items()}
+        # A person named after a body without a comma (`Giám đốc Sở Y tế ông Nguyễn Văn An`, `… tỉnh Đại tá
+        # Võ Thành Trung`): a rank, or an honorific in lower case (`Bà Rịa` is a place), then a capital.
+        ranks = "|".join(regex.escape(w) for w in sorted(lx["rank"], key=len, reverse=True))
+        self.person_opening_rx = regex.compile(
+            rf"(?:(?i:{ranks})|(?:ông|bà|anh|chị|đồng\s+chí|đ/c))\s+(?=\p{{Lu}})")
         self.abbreviations = tb["org_abbreviations"]
         # Bodies whose names hold a comma (`Bộ Văn hóa, Thể thao và Du lịch`): the folded words
         # before it and after it.
@@ -413,6 +418,8 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
         key = w.key
         first = w.text[0]
         prev = ws[j - 1] if j > i else None
+        if prev is not None and lx.person_opening_rx.match(text, w.start):
+            break  # `Giám đốc Sở Y tế ông Nguyễn Văn An`: a person begins
         if first == "(":
             # An abbreviation or a parent body in brackets; the body goes on only if a capital
             # or a place word follows (`Viện kiểm sát nhân dân (VKSND) tỉnh`).
