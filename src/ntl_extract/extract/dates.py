@@ -21,6 +21,7 @@ from ..model import DateMention
 from ..normalise import fold
 from ..rules import prepared
 from .engine import Candidate, Context, budget, find, group_names, select
+from .numbers_grammar import parse_words
 from .registry import builder
 
 DIMENSION = "dates"
@@ -61,8 +62,6 @@ def _int(text: str | None) -> int | None:
         return _ROMAN[text]
     if text in _NUMBER_WORDS:
         return _NUMBER_WORDS[text]
-    from .numbers_grammar import parse_words
-
     return parse_words(text.split())  # a day in words (`mười lăm`, `hai mươi mốt`)
 
 
@@ -553,16 +552,18 @@ def quarter(m, ctx: Context):
         return None
     year = _year(m.group("year")) if _has(m, "year") else None
     inferred: list[str] = []
-    if year is None and _pub(ctx) is not None:
+    published = _pub(ctx)
+    if year is None and published is not None:
         # The publication's year (a plan's `trong quý III`), unless the words around say the
         # quarter is past: then the latest one begun by the publication date (`so với quý III`
         # in a January report is last year's).
         direction = _direction(ctx, m.start(), m.end())
-        year = _resolve(ctx, None, 3 * q, None, inferred, m, "q", since=(3 * q - 2, None)) if direction < 0 \
-            else _pub(ctx).year
-        if direction == 0 and (dt.date(year, 3 * q - 2, 1) - _pub(ctx)).days > _QUARTER_AHEAD_DAYS:
-            year -= 1  # `Riêng quý IV, …` in a January review: the quarter just ended
-        if direction >= 0:
+        if direction < 0:
+            year = _resolve(ctx, None, 3 * q, None, inferred, m, "q", since=(3 * q - 2, None))
+        else:
+            year = published.year
+            if direction == 0 and (dt.date(year, 3 * q - 2, 1) - published).days > _QUARTER_AHEAD_DAYS:
+                year -= 1  # `Riêng quý IV, …` in a January review: the quarter just ended
             inferred.append("year")
     return _fields(f"{_point(year, 3 * q - 2)}/{_point(year, 3 * q)}", inferred)
 
