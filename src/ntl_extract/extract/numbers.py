@@ -202,7 +202,9 @@ def _is_score(ctx: Context, m, unit: str, value, unit_end: int) -> bool:
         if cue is not None and _word_before(ctx, cue.start(), _APPROX) in _set(ctx, "place_cues"):
             return False  # `gây sạt lở tại 1.236 điểm`: the places a landslide hit, however many
     if len(words) == 1:
-        # `120 điểm có nguy cơ sạt lở`: a clause after the bare noun says what places
+        if before in _set(ctx, "score_cues"):
+            return True  # `đạt 25 điểm tại kỳ thi`
+        # `120 điểm có nguy cơ sạt lở`, `36 điểm tại các xã`: a clause after the bare noun says what places
         after = ctx.text[unit_end:unit_end + 30].lower()
         if _NAMED_PLACES.match(ctx.text, unit_end, unit_end + 30):
             return False  # `tại 4 điểm là Trường Tiểu học …`: the points are named, so places
