@@ -315,13 +315,17 @@ def ratio(m, ctx: Context):
     """`2.789/4.800 lao động` → 2789 of 4800; `4/4 làng`."""
     value, total = parse_amount(m.group("num")), parse_amount(m.group("total"))
     noun, noun_start = _noun(ctx, m)
-    unit = _counted(ctx, noun)
+    of_number = _OF_NUMBER.match(noun)
+    unit = _counted(ctx, noun[of_number.end():] if of_number else noun)
     if value is None or total is None or unit is None or total == 0 or value > total:
         return None
     # The span runs to the end of the counted noun, so the ratio outweighs the
     # count `total + noun` that overlaps it.
     return {"kind": "ratio", "value": as_json_number(value), "total": as_json_number(total), "unit": unit,
-            "_end": noun_start + len(unit)}
+            "_end": noun_start + (of_number.end() if of_number else 0) + len(unit)}
+
+
+_OF_NUMBER = regex.compile(r"(?i)số\s+(?:lượng\s+)?(?=\p{L})")  # `1/3 số chung cư`: a share of the number of them
 
 
 @builder("numbers.score_named", requires=("amount",))
