@@ -69,6 +69,9 @@ CASES = [
     ("Xã ra quân làm đường giao thông\n12/03/2024\n\nSáng 11/3, xã ra quân làm đường giao thông nông thôn.\n\n"
      "Tin liên quan\n- Xã tổ chức ngày hội đại đoàn kết (10/11/2023)\n- Ra mắt mô hình dân vận khéo (02/10/2023)\n\nNguyễn Thành Long\n",
      {"author": "Nguyễn Thành Long"}),
+    ("Giải ngân vốn đầu tư công những tháng cuối năm\n19/11/2023\n\nThủ tướng vừa ký công điện về giải ngân vốn.\n\n"
+     "Tin liên quan\n» Giải ngân vốn đầu tư công 10 tháng đạt hơn 51% kế hoạch\n\nHải Đăng (TTXVN)\n",
+     {"author": "Hải Đăng", "outlet": "TTXVN"}),
     # the author's name in capitals before the stamp, in one line
     ("Báo Hòa Lâm\nGiáo dục - Đào tạo\nTỉnh đẩy mạnh chuyển đổi số trong giáo dục\nTHU HÀ | 11/10/2025 - 14:35\n\nNhân Ngày Chuyển đổi số quốc gia, Sở tổ chức hội nghị.",
      {"author": "Thu Hà", "published": "2025-10-11T14:35+07:00", "title": "Tỉnh đẩy mạnh chuyển đổi số trong giáo dục"}),

@@ -637,9 +637,13 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         # A byline scraped under the list of other articles, as the page's last line.
         start, end = body_lines[-1]
         line = text[start:end].strip()
+        credit = _BYLINE_OUTLET.search(line)  # (`Minh Đức (TTXVN)`)
+        if credit is not None and credit.end() == len(line):
+            line = line[:credit.start()].rstrip()
         if len(line) <= _MAX_BYLINE and _HEADER_BYLINE.fullmatch(line) and fold(line) not in _places(rules) \
                 and not _signed_above(rules, text, start):
             author, author_span = canonical(line), (start, start + len(line))
+            outlet = outlet or (credit["outlet"] if credit is not None else None)
     if author is None and header_author is not None:
         author = canonical(header_author.title() if header_author.isupper() else header_author)
         author_span = header_author_span
