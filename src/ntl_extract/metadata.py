@@ -40,8 +40,9 @@ _STAMP_TIME_FIRST = regex.compile(rf"^{_STAMP_LABELS}{_TIME}\s*(?:[|,-]\s*)?(?:(
 # A header line is cut into fields at `|`; a leading `(Outlet)` is not part of a stamp.
 _FIELD_SEPARATOR = regex.compile(r"\s*\|\s*")
 _LEADING_PARENTHESIS = regex.compile(r"^\([^()]{2,40}\)\s*[-:]?\s*")
+_BY = r"(?-i:By)\s+(?=\p{Lu})"  # an English-language page's byline label (`By Lan Anh`)
 _AUTHOR_LABEL = regex.compile(r"^(?:(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|người\s+viết|người\s+đăng|reporter|author|writer)\s*:\s*"
-                              r"|(?-i:By)\s+(?=\p{Lu}))"  # (an English-language page's `By Lan Anh`)
+                              r"|" + _BY + ")"
                               r"(?!(?:quản\s+trị|admin|ban\s+biên\s+tập|bbt|biên\s+tập\s+viên)(?![\w]))"
                               r"(?P<name>\p{Lu}[\p{L} .-]{1,40}?)\s*$", regex.IGNORECASE)
 _POSTER = regex.compile(r"(?i)người\s+đăng")
@@ -124,7 +125,7 @@ _WORDS = regex.compile(r"\w+")
 # Labels a byline may carry: `Tin: …`, `Bài, ảnh: …`, `Tin và ảnh: …`, `Thực hiện: …`.
 _BYLINE_LABEL = regex.compile(
     r"^(?:(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|\+|&)\s*(?:ảnh|video|clip))?|thực\s+hiện|nhóm\s+thực\s+hiện)\s*:\s*"
-    r"|(?-i:By)\s+(?=\p{Lu}))",  # (`By Minh Hoàng`: an English-style byline)
+    r"|" + _BY + ")",
     regex.IGNORECASE)
 _NAME_THEN_AGENCY = regex.compile(rf"(?P<name>{_NAME})\s+[-–]\s+{_AGENCY}\s*")
 _SENTENCE_END = regex.compile(r"[.!?…\"'):;]\s*$")
@@ -170,6 +171,12 @@ def _stamp_in_line(line: str) -> Published | None:
                 stamp = _published_from_stamp(f"{field} {fields[i + 1]}") or stamp
             return stamp
     return None
+
+
+def _views_in(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """The view count a `Lượt xem: 1.204` (`Views: 1,204`) in `text[start:end]` gives, if any."""
+    m = _VIEWS.search(text, start, len(text) if end is None else end)
+    return int(regex.sub(r"[.,]", "", m[1])) if m else None
 
 
 def _glued_stamp(line: str) -> Published | None:
@@ -534,15 +541,13 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                                             and stamp.date == published.date)):
             # (a site's date line over the headline, then the article's stamp of that day with its time)
             published, stamp_at = stamp, at
-            views_m = _VIEWS.search(line)
-            if views_m:
-                views = int(regex.sub(r"[.,]", "", views_m[1]))
+            if (found := _views_in(line)) is not None:
+                views = found
             labelled_author = labelled_author or _author_in_line(line, under_headline=title_span is not None)
             index -= 1  # a stamp or a view count is no candidate for the title: not counted
             continue
-        views_m = _VIEWS.search(line)
-        if views_m and len(line) < 60:
-            views = int(regex.sub(r"[.,]", "", views_m[1]))
+        if len(line) < 60 and (found := _views_in(line)) is not None:
+            views = found
             index -= 1
             continue
         outlet_m = _OUTLET.match(line)
@@ -574,8 +579,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         start = body_lines[0][0]
         inline = _INLINE_STAMP.search(text, start, start + _ONE_LINE)
         published = _published_from_stamp(text[inline.start():inline.start() + 60]) if inline else None
-        views_m = _VIEWS.search(text, start, start + _ONE_LINE) if views is None else None
-        views = int(regex.sub(r"[.,]", "", views_m[1])) if views_m else views
+        if views is None:
+            views = _views_in(text, start, start + _ONE_LINE)
     article_end = _article_end(text, body_lines)
     related = body_lines[article_end:] + _related_blocks(text, body_lines[:article_end])
     boilerplate.extend(related)  # a footer's list of other articles and what follows it; such lists inside
@@ -588,17 +593,17 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             keywords = _split_keywords(kw["kw"])
         elif _is_chrome(line):
             boilerplate.append((start, end))
-            views_m = _VIEWS.search(line) if views is None and len(line) < 80 else None
-            views = int(regex.sub(r"[.,]", "", views_m[1])) if views_m else views  # (`Chia sẻ | In bài | Lượt xem: 312`)
+            if views is None and len(line) < 80:
+                views = _views_in(line)  # (`Chia sẻ | In bài | Lượt xem: 312`)
         elif views is None and len(line) < 60 and _VIEWS.match(line.strip()):
-            views = int(regex.sub(r"[.,]", "", _VIEWS.match(line.strip())[1]))
+            views = _views_in(line)
         elif len(line) < 80:
             stamp = _stamp_in_line(line)
             if stamp is not None:
                 boilerplate.append((start, end))  # `Ngày đăng: 09/04/2026 07:30` under the article
                 published = published or stamp
-                views_m = _VIEWS.search(line) if views is None else None
-                views = int(regex.sub(r"[.,]", "", views_m[1])) if views_m else views  # (`… | Lượt xem: 415`)
+                if views is None:
+                    views = _views_in(line)  # (`… | Lượt xem: 415`)
             else:
                 labelled_author = _author_in_line(line) or labelled_author
 

@@ -261,16 +261,18 @@ def _resolve(ctx: Context, year: int | None, month: int | None, day: int | None,
     return _nearest_year(month, day, published, direction, since)
 
 
-def _time(m) -> tuple[int, int] | None:
-    hour = _int(m.group("hour")) if "hour" in group_names(m.re) else None
-    if hour is None:
+def _time(m, hour: str = "hour", minute: str = "minute") -> tuple[int, int] | None:
+    """The time a match writes in its `hour` and `minute` groups (`8h30`, `3:40 PM`), if any;
+    the caller checks it is a time of day."""
+    h = _int(m.group(hour)) if _has(m, hour) else None
+    if h is None:
         return None
-    minute = _int(m.group("minute")) if "minute" in group_names(m.re) else None
+    mi = _int(m.group(minute)) if _has(m, minute) else None
     if _has(m, "ampm"):  # `3:40 PM`, `04:40:12 CH` (chiều)
-        hour = twelve_hour(hour, m.group("ampm"))
-        if hour is None:
+        h = twelve_hour(h, m.group("ampm"))
+        if h is None:
             return None
-    return hour, minute or 0
+    return h, mi or 0
 
 
 def _part_of_day(m) -> str | None:
@@ -420,12 +422,9 @@ def day_range(m, ctx: Context):
 
 
 def _clock(m, hour: str, minute: str) -> tuple[int, int] | None:
-    """The time written before one end of a range (`18 giờ`, `6h30`), if any."""
-    if not _has(m, hour):
-        return None
-    h = _int(m.group(hour))
-    mi = _int(m.group(minute)) if _has(m, minute) else 0
-    return (h, mi or 0) if h is not None and h < 24 and (mi or 0) < 60 else None
+    """The time written before one end of a range (`18 giờ`, `6h30`), if it is a time of day."""
+    time = _time(m, hour, minute)
+    return time if time is not None and time[0] < 24 and time[1] < 60 else None
 
 
 @builder("dates.day_pair", requires=("d1", "d2", "m2"))
@@ -755,40 +754,43 @@ _FROM_BEFORE = regex.compile(r"(?i)(?<![\w])từ\s+\Z")
 
 
 def _join_ranges(chosen: list[Candidate], text: str, dimension) -> list[Candidate]:
-    """An open start followed by its end (`từ năm 2021` `đến tháng 11/2024`) as
-    one interval from the first day of the one to the last day of the other."""
+    """An open start followed by its end (`từ năm 2021` `đến tháng 11/2024`), or a year or a
+    month after `từ` followed by its end (`Từ đầu năm 2024 đến ngày 15/9/2024`), as one
+    interval from the first day of the one to the last day of the other."""
     start_rx, gap_rx, end_rx, gap_end_rx = prepared(dimension, _join_patterns)
     out: list[Candidate] = []
     for cand in chosen:
         prev = out[-1] if out else None
+        first = None
         if prev is not None and prev.fields["kind"] in ("year", "month") \
                 and _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start) \
                 and gap_end_rx.fullmatch(text, prev.end, cand.start) and cand.fields["kind"] in ("date", "month", "year"):
-            # `Từ đầu năm 2024 đến ngày 15/9/2024`, `từ đầu tháng 5 đến giữa tháng 6/2019`: from a year or
-            # a month (its start: `đầu`) to a day or a month; a month's year is the end's when it has none
-            begin, end = prev.fields, cand.fields
-            value = begin["value"]
-            if "year" in begin["inferred"] and "year" not in end["inferred"] and "X" not in end["value"] \
-                    and begin["kind"] == "month" and "X" not in value:
-                end_year, end_month = int(end["value"][:4]), int(end["value"][5:7] or 12)
-                year = end_year - 1 if int(value[5:7]) > end_month else end_year
-                value = f"{year}{value[4:]}"
-            fields = dict(begin, kind="interval", value=f"{value}/{end['value']}", first_day=f"{value}-01"[:10]
-                          if begin["kind"] == "month" else begin["first_day"], last_day=end["last_day"],
-                          inferred=tuple(dict.fromkeys((*begin["inferred"], *end["inferred"]))))
-            out[-1] = Candidate(prev.start, cand.end, prev.rule, fields, prev.match)
-            continue
-        if prev is not None and prev.fields["value"].endswith("/..") and start_rx.match(text, prev.start) \
+            first = _from_point(prev.fields, cand.fields)
+        elif prev is not None and prev.fields["value"].endswith("/..") and start_rx.match(text, prev.start) \
                 and (cand.fields["kind"] != "open_interval" or cand.fields["value"].startswith("../")) \
                 and (gap_end_rx.fullmatch(text, prev.end, cand.start)
                      or gap_rx.fullmatch(text, prev.end, cand.start) and end_rx.match(text, cand.start)):
-            begin, end = prev.fields, cand.fields
-            fields = dict(begin, kind="interval", value=f"{begin['value'][:-3]}/{end['value'].split('/')[-1]}",
-                          last_day=end["last_day"], inferred=tuple(dict.fromkeys((*begin["inferred"], *end["inferred"]))))
-            out[-1] = Candidate(prev.start, cand.end, prev.rule, fields, prev.match)
+            first = prev.fields["value"][:-3]
+        if first is None or prev is None:
+            out.append(cand)
             continue
-        out.append(cand)
+        begin, end = prev.fields, cand.fields
+        fields = dict(begin, kind="interval", value=f"{first}/{end['value'].split('/')[-1]}",
+                      first_day=_bounds(first)[0], last_day=end["last_day"],
+                      inferred=tuple(dict.fromkeys((*begin["inferred"], *end["inferred"]))))
+        out[-1] = Candidate(prev.start, cand.end, prev.rule, fields, prev.match)
     return out
+
+
+def _from_point(begin: dict, end: dict) -> str:
+    """Where `từ` + a year or a month (`đầu tháng 5`) starts an interval ending at `end`: a
+    month whose year was guessed takes the end's written one (the year before for a later month)."""
+    value = begin["value"]
+    if begin["kind"] == "month" and "year" in begin["inferred"] and "year" not in end["inferred"] \
+            and "X" not in value and "X" not in end["value"]:
+        end_year, end_month = int(end["value"][:4]), int(end["value"][5:7] or 12)
+        value = f"{end_year - (int(value[5:7]) > end_month)}{value[4:]}"
+    return value
 
 
 def extract(doc, rules, found) -> list[DateMention]:

@@ -537,11 +537,18 @@ def _letterheads_of(ctx: Context, entries) -> None:
     """A document cited with its type and posted whole below, where its `Số: 2145/UBND-NN`
     line carries no type (no reference of its own): its letterhead's date and body."""
     text = ctx.text
+    lines = [m.end() for m in _NUMBER_LINE.finditer(text)]  # (one scan for every entry)
     for entry in entries:
         if not entry.symbol:
             continue
-        for m in regex.finditer(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*(?=" + regex.escape(entry.symbol) + r"(?![\w/-]))", text):
-            _take_letterhead(entry, *_letterhead(ctx, m.end()))
+        for at in lines:
+            end = at + len(entry.symbol)
+            if text.startswith(entry.symbol, at) and not _SYMBOL_GOES_ON.match(text, end):
+                _take_letterhead(entry, *_letterhead(ctx, at))
+
+
+_NUMBER_LINE = regex.compile(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*")  # `Số: 2145/UBND-NN`: where its symbol starts
+_SYMBOL_GOES_ON = regex.compile(r"[\w/-]")
 
 
 def _take_letterhead(entry: _Entry, date: str | None, issuer: str | None) -> None:

@@ -321,9 +321,9 @@ def extract(doc, rules, found) -> list[Official]:
     return [_official(doc, lx, text, p, cap, assembly, defined, ministry) for p in people.values()]
 
 
-# `các Phó Thủ tướng Chính phủ: Lưu Quang Định, Trần Hồng Sơn, Tạ Thị Kim Oanh;`: an office
+# `các Phó Thủ tướng Chính phủ: Đàm Văn Lực, Khổng Minh Sơn, Lục Thị Hà;`: an office
 # in the plural, then the people who hold it. Without the colon only a bare title may come
-# before the names (`các Phó Thủ tướng Lưu Quang Định, Trần Hồng Sơn`): a body's name would
+# before the names (`các Phó Thủ tướng Đàm Văn Lực, Khổng Minh Sơn`): a body's name would
 # run into the first person's.
 _LIST_NAME = r"\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){1,4}"
 _LISTED = regex.compile(
@@ -551,9 +551,11 @@ def _about_national_assembly(text: str) -> bool:
 
 
 _NUMBERED = regex.compile(r"[0-9]{1,3}[A-Za-z]?|[IVX]{1,5}")
+# An army or police rank written between a name and its office (`…, Thượng tá, nguyên …`).
+_RANK_IN_APPOSITION = r"(?i:đại|thượng|trung|thiếu)\s+(?i:tướng|tá|úy|uý)"
 # `…, 48 tuổi,`, `… (SN 1962),`, `…, Thượng tá,`: said of the person between the name and the verb
 _AGE_BEFORE = regex.compile(r"(?:\s*,\s*[0-9]{1,3}\s+tuổi|\s*\([^()\n]{1,40}\)"
-                            r"|\s*,\s*(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý))\s*,?\s*$")
+                            r"|\s*,\s*" + _RANK_IN_APPOSITION + r")\s*,?\s*$")
 _COMMITTEE_ENDS = frozenset([fold("ủy"), fold("uỷ"), *map(fold, ("HU", "TU", "QU", "ĐU", "ThU"))])  # `Huyện ủy`, `HU`
 # What names a place right before capitals: a place word or a body named after its place.
 _PLACE_NAME_BEFORE = regex.compile(r"(?<![\p{L}])(?:(?:[Hh]uyện|[Tt]ỉnh|[Tt]hành|[Qq]uận|[Tt]hị)\s+(?:ủy|uỷ|đoàn)|"
@@ -1201,7 +1203,7 @@ def _ends_segment(text: str, end: int) -> bool:
 # (`(SN 1971, nguyên …`, `…, 57 tuổi, Giám đốc …`, `…, đảng viên, Trưởng phòng …`).
 _SEPARATOR = regex.compile(
     r"(?:\s*[-–—,(]\s*(?:(?:SN|sinh\s+năm)\s*[0-9]{4}\s*,\s*|[0-9]{1,3}\s+tuổi\s*,\s*|đảng\s+viên\s*,\s*"
-    r"|(?i:đại|thượng|trung|thiếu)\s+(?i:tướng|tá|úy|uý)\s*,\s*)?(?:(?:nguyên|cựu|tân|quyền)\s+)?"  # (`…, Thượng tá, nguyên …`)
+    r"|" + _RANK_IN_APPOSITION + r"\s*,\s*)?(?:(?:nguyên|cựu|tân|quyền)\s+)?"  # (`…, Thượng tá, nguyên …`)
     r"|\s*\([^()\n]{1,120}\)\s*[-–—,]\s*(?:(?:nguyên|cựu)\s+)?|\s+(?:nguyên|cựu)\s+"  # (`(SN 1972, trú tại …), nguyên …`)
     r"|\s+[0-9]{1,3}\s+tuổi\s*[-–—,]\s*(?:(?:nguyên|cựu)\s+)?)$")
 # `Ông Cao Văn Nhân nguyên Phó Chủ tịch …`: `nguyên` alone may join a name to its former office.

@@ -127,6 +127,9 @@ class Lexicons:
         ranks = "|".join(regex.escape(w) for w in sorted(lx["rank"], key=len, reverse=True))
         self.person_opening_rx = regex.compile(
             rf"(?:(?i:{ranks})|(?:ông|bà|anh|chị|đồng\s+chí|đ/c))\s+(?=\p{{Lu}})")
+        # … tried only at a word it may open with (`parse_org` asks at every word)
+        self.person_opening_firsts = frozenset({fold(w.split()[0]) for w in lx["rank"]}
+                                               | {fold(w) for w in ("ông", "bà", "anh", "chị", "đồng", "đ/c")})
         self.abbreviations = tb["org_abbreviations"]
         # Bodies whose names hold a comma (`Bộ Văn hóa, Thể thao và Du lịch`): the folded words
         # before it and after it.
@@ -418,7 +421,7 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
         key = w.key
         first = w.text[0]
         prev = ws[j - 1] if j > i else None
-        if prev is not None and lx.person_opening_rx.match(text, w.start):
+        if prev is not None and key in lx.person_opening_firsts and lx.person_opening_rx.match(text, w.start):
             break  # `Giám đốc Sở Y tế ông Nguyễn Văn An`: a person begins
         if first == "(":
             # An abbreviation or a parent body in brackets; the body goes on only if a capital
