@@ -89,6 +89,17 @@ CASES = [
     ("Huyện tổng kết công tác văn hóa\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nLò Hằng\nTrung tâm VH,TT&TT huyện\n\n"
      "Bản quyền thuộc về UBND huyện Mường La\n",
      {"author": "Lò Hằng"}),
+    # an office or a desk alone on the last line signs the article; the editors do not
+    ("Sở tổng kết công tác việc làm\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nVăn phòng Sở\n",
+     {"author": "Văn phòng Sở"}),
+    ("Huyện triển khai nghị quyết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nVăn phòng HĐND và UBND huyện\n",
+     {"author": "Văn phòng HĐND và UBND huyện"}),
+    ("Chính phủ họp phiên thường kỳ\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nNhóm PV Thời sự\n",
+     {"author": "Nhóm PV Thời sự"}),
+    ("Đính chính thông tin\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBan Biên tập\n",
+     {"author": None}),
+    ("Huyện họp bàn kế hoạch\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBan chỉ đạo đã thống nhất các nội dung trên.\n",
+     {"author": None}),
     # the office after the byline's name; the view count beside a stamp under the article;
     # the editors signing a correction are no author
     ("Huyện tiếp công dân định kỳ\n05/05/2023\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nThu Hằng - VP HĐND&UBND huyện\n\n"

@@ -106,6 +106,12 @@ _AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:(?:\s+(?:xã|phường|thị\s+trấn|
            r"|Hạt|Chi\s+cục|Cục|Trạm|Đồn|Trường|Đoàn|Viện|Liên\s+đoàn|Mặt\s+trận|Bộ\s+Chỉ\s+huy|Bộ"
            r"|Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy)\b[\w ./&,-]{0,60})")
 _EDITORS = frozenset({"ban biên tập", "tòa soạn", "toà soạn", "bbt"})
+# An office or a desk signing the article on the last line, with no person's name
+# (`Văn phòng Sở`, `Văn phòng HĐND và UBND huyện`, `Nhóm PV Thời sự`, `Phòng Văn hóa - Thông tin`).
+_UNIT_BYLINE = regex.compile(
+    r"(?:Văn\s+phòng|Phòng|Nhóm\s+(?:PV|phóng\s+viên)|Ban|Trung\s+tâm|Tổ|Bộ\s+phận)"
+    r"(?:[ ](?:\p{L}+|[\p{Lu}\d&.,]+|[-–&]))*")
+_UNIT_BYLINE_MAX = 45  # characters
 _AGENCY_LINE = regex.compile(_AGENCY)  # the body a byline's author writes for, on a line of its own
 _BYLINE = regex.compile(
     rf"(?P<name>(?:{_NAME}|(?:\p{{Lu}}\.\s?)+{_WORD})(?:\s+[-–]\s+(?!{_AGENCY}\s*$){_NAME})?)"
@@ -442,6 +448,16 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
     return canonical(name), span
 
 
+def _unit_byline(text: str, line: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
+    """An office or desk alone on the last line signs the article (`Văn phòng Sở`)."""
+    start, end = line
+    tail = text[start:end].strip()
+    if len(tail) > _UNIT_BYLINE_MAX or fold(tail) in _EDITORS or not _UNIT_BYLINE.fullmatch(tail):
+        return None, None
+    offset = text.find(tail, start)
+    return canonical(tail), (offset, offset + len(tail))
+
+
 def _places(rules: RuleSet) -> frozenset[str]:
     """The places the officials' lexicon knows (a dateline's `Hà Nội` is no byline), folded."""
     officials = rules.get("officials")
@@ -631,6 +647,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     author, author_span = _byline(text, closing[1:] if title_span else closing)
     if author is None and len(closing) == 2 and _AGENCY_LINE.fullmatch(text[closing[1][0]:closing[1][1]].strip()):
         author, author_span = _byline(text, closing[:1])  # `Quàng Hiền` / `Trung tâm VH,TT&TT huyện`
+    if author is None and closing and (title_span is None or len(closing) == 2):
+        author, author_span = _unit_byline(text, closing[-1])
     if outlet is None and author_span is not None:
         credit = _BYLINE_OUTLET.match(text, author_span[1])
         outlet = credit["outlet"] if credit else None  # `Đức Thắng (TTXVN)`: the agency the author writes for

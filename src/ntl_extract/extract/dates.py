@@ -499,10 +499,17 @@ def months_of_year(m, ctx: Context):
         return None
     year = _year(m.group("year")) if _has(m, "year") else None
     inferred: list[str] = []
-    if year is None and _pub(ctx) is not None:
-        year = _pub(ctx).year
-        inferred.append("year")
     position = fold(m.group("pos")) if _has(m, "pos") else "đầu"
+    published = _pub(ctx)
+    if year is None and published is not None:
+        year = published.year
+        inferred.append("year")
+        # In a January report the year's last months, and any months said to be past,
+        # are last year's (`trong 6 tháng cuối năm có 742 lao động xuất cảnh, gấp rưỡi so
+        # với 6 tháng đầu năm`); `năm ngoái` says so in any month.
+        direction = _direction(ctx, m.start(), m.end())
+        if direction == -2 or (published.month == 1 and (direction == -1 or (direction == 0 and position == "cuối"))):
+            year -= 1
     first, last = (13 - n, 12) if position == "cuối" else (1, n)
     return _fields(f"{_point(year, first)}/{_point(year, last)}", inferred)
 

@@ -804,7 +804,7 @@ class _Reader:
         title_key = fold(title_text)
         title_end = cand.title_end
         before = self._remembered(("before", cand.start), _named_before,
-                                  text, cand.start, self.named_end, self.known, lx)
+                                  text, cand.start, self.named_end, self.known, lx, title_key)
         # `Thừa ủy quyền của Chủ tịch nước, Trung tướng … trao`: an office acted for, held by
         # nobody in the sentence (unless a name follows the title itself).
         on_behalf = _may_act_for(text, cand.start) and \
@@ -890,25 +890,40 @@ class _Reader:
                 return
             self.pending.append(position)  # may open a chain before the name
             self.last_person, self.last_end = None, -1
-        elif (held := _HELD_BY.match(text, position.end)) and self.named_start.get(held.end()) is not None:
-            # `miễn nhiệm chức vụ Phó Chủ tịch UBND huyện đối với ông Hà Văn Nghĩa`
-            self._held_by(self.named_start[held.end()].match, position, cand.rule.id)
-            if _SEVERAL.search(text, max(0, cand.start - 12), cand.start):
-                # `bầu hai Phó Chủ tịch UBND xã là ông A và bà B`, `Ba Phó Chủ tịch … gồm các ông A,
-                # B và bà C`: each named holds the office
-                while more := _ANOTHER.match(text, self.last_end):
-                    if self.named_start.get(more.end()) is not None:
-                        self._held_by(self.named_start[more.end()].match, position, cand.rule.id)
-                        continue
-                    bare = _LISTED_NAME.match(text, more.end())
-                    if bare is None or fold(bare.group().split()[0]) not in lx.surnames:
-                        break
-                    person = self._person(bare.group(), bare.start(), bare.end(), cand.rule.id)
-                    person.positions.append(position)
-                    self.last_person, self.last_end = person, bare.end()
-        else:
+        elif not ((held := _HELD_BY.match(text, position.end)) and self._to_holders(held.end(), position, cand)):
             self.pending = []
             self.last_person, self.last_end = None, -1
+
+    def _to_holders(self, at: int, position: _Position, cand) -> bool:
+        """The office goes to the person named at `at`, after `đối với`, `là`, `gồm`
+        (`miễn nhiệm chức vụ Phó Chủ tịch UBND huyện đối với ông Hà Văn Nghĩa`); after
+        `hai`, `ba`, `các` … to every one listed (`bầu hai Phó Chủ tịch UBND xã là ông A
+        và bà B`, `Ba Phó Chủ tịch … gồm các đồng chí: A, B và C`). False when nobody is named there."""
+        text = self.text
+        several = _SEVERAL.search(text, max(0, cand.start - 12), cand.start) is not None
+        named = self.named_start.get(at)
+        if named is not None:
+            self._held_by(named.match, position, cand.rule.id)
+        elif not several or not self._bare_holder(at, position, cand.rule.id):
+            return False
+        if several:
+            while more := _ANOTHER.match(text, self.last_end):
+                if self.named_start.get(more.end()) is not None:
+                    self._held_by(self.named_start[more.end()].match, position, cand.rule.id)
+                elif not self._bare_holder(more.end(), position, cand.rule.id):
+                    break
+        return True
+
+    def _bare_holder(self, at: int, position: _Position, rule_id: str) -> bool:
+        """One of several holders listed without an honorific of their own (a surname first)."""
+        bare = _LISTED_NAME.match(self.text, at)
+        if bare is None or fold(bare.group().split()[0]) not in self.lx.surnames:
+            return False
+        person = self._person(bare.group(), bare.start(), bare.end(), rule_id)
+        person.positions.extend(self.pending + [position])
+        self.pending = []
+        self.last_person, self.last_end = person, bare.end()
+        return True
 
     def _held_by(self, named, position: _Position, rule_id: str) -> None:
         """The office (and the chain pending before it) goes to the person a
@@ -1181,7 +1196,7 @@ _OLD_BODY = regex.compile(r"\s*\(\s*cũ\s*\)")
 _OF_BODY = regex.compile(r"\s+(?:và\s+(?:các\s+)?đồng\s+nghiệp\s+)?(?:thuộc|của)\s+")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|với)\s+$")  # `của Thủ tướng, ông A - …`, `báo cáo với Phó Thủ tướng, ông A, …`
 _OWN_TITLE = regex.compile(r"\s*[-–—,(]\s*\p{L}")  # a name, then its own apposed office
-_HELD_BY = regex.compile(r"(?:\s+(?:nhiệm\s+kỳ\s+[0-9]{4}\s*[-–]\s*[0-9]{4}|khóa\s+[IVXLC]+))?\s+(?:đối\s+với|là|(?:được\s+(?:bầu|bổ\s+nhiệm)\s+)?gồm(?:\s+có)?)\s+(?:các\s+(?=ông|bà))?")  # an office, then the person it is given to or taken from
+_HELD_BY = regex.compile(r"(?:\s+(?:nhiệm\s+kỳ\s+[0-9]{4}\s*[-–]\s*[0-9]{4}|khóa\s+[IVXLC]+))?\s+(?:đối\s+với|là|(?:được\s+(?:bầu|bổ\s+nhiệm)\s+)?gồm(?:\s+có)?)\s+(?:các\s+(?=ông|bà)|(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:\s*)?")  # an office, then the person it is given to or taken from
 _SEVERAL = regex.compile(r"(?<![\p{L}])(?:[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Cc]ác|[2-9])\s+$")  # `hai Phó Chủ tịch …`
 _ANOTHER = regex.compile(r"\s*(?:,|và)\s*")
 _BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
@@ -1304,7 +1319,7 @@ _CAPITAL_START = regex.compile(r"\p{Lu}")
 SEPARATOR_WINDOW = 150  # characters before a title a separator may span (a bracket of birth year and home)
 
 
-def _named_before(text, start, named_end, known, lx):
+def _named_before(text, start, named_end, known, lx, title_key=""):
     """A name right before a title, joined by a dash, comma or bracket
     (`đồng chí Lâm Quang Thao – Phó Bí thư …`, `ông Đào Minh Tú, Phó Thống đốc …`)."""
     before = text[max(0, start - SEPARATOR_WINDOW):start]
@@ -1332,7 +1347,8 @@ def _named_before(text, start, named_end, known, lx):
     cand = named_end.get(sep_start)
     if cand is not None:
         cm = cand.match
-        return cm.group("name"), cm.start("name"), cm.end("name"), cm.group("honorific"), cm.group("rank"), None
+        return (cm.group("name"), cm.start("name"), cm.end("name"), cm.group("honorific"), cm.group("rank"),
+                _body_led_before(text, cm.start(), lx, title_key))
     # A bare name: capitalised words starting with a surname, not after another capital.
     name = _bare_name_before(text, sep_start, known, lx, lookback=2)
     if name is None:
@@ -1428,6 +1444,22 @@ def _named_by_do(text, start, named_end, known, lx):
     if do is None:
         return None
     return name, name_start, end, honorific, rank, _body_before_do(text, do.start(), lx)
+
+
+def _body_led_before(text, opened, lx, title_key):
+    """`Báo cáo thẩm tra của Ban Kinh tế - Ngân sách HĐND tỉnh do ông X, Trưởng ban trình bày`:
+    the body named before `do` + the name, when the title after the name is the bare
+    head of that body's kind (`Trưởng ban` → `Ban …`, `Trưởng phòng` → `Phòng …`)."""
+    head = lx.shared_head.get(title_key)
+    if not head:
+        return None
+    do = _DO.search(text, max(0, opened - 10), opened)
+    if do is None:
+        return None
+    body = _body_before_do(text, do.start(), lx)
+    if not body or " ".join(w.key for w in body[:len(head.split())]) != fold(head):
+        return None
+    return body
 
 
 def _body_before_do(text, do_start, lx):

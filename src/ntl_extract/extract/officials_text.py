@@ -412,6 +412,7 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
     seen_head = False
     lower_head = False  # the body opens with a head word in lower case (`bệnh viện`)
     after_place = False  # inside a place name (`tỉnh Hải Dương`): lower case ends the body
+    term_end = -1  # past the last term read (`khóa XVII`, `nhiệm kỳ 2021-2026`)
     count = 0
     n = len(ws)
     # The lexicons asked about at every word, looked up once.
@@ -438,6 +439,8 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             count += 1
             continue
         pair = f"{key} {ws[j + 1].key}" if j + 1 < n else ""  # this word and the next
+        if j == term_end and not w.capital and first.isalpha() and key not in ("năm", "khóa") and pair != _NHIEM_KY:
+            break  # `Hai Phó Chủ tịch HĐND huyện nhiệm kỳ 2021-2026 gồm …`: lower case after the term ends the body
         if prev is not None and prev.capital and pair and f"{prev.key} {pair}" in compounds:
             j += 2  # `Ban đại diện`: no verb either
             count += 2
@@ -470,6 +473,7 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
             continue
         if w.text in ("-", "–") and prev is not None and _YEAR.fullmatch(prev.text) and j + 1 < n \
                 and _YEAR.fullmatch(ws[j + 1].text):
+            term_end = j + 2 if term_end == j else term_end
             j += 2  # `nhiệm kỳ 2025-2030`: the term's last year too
             count += 2
             continue
@@ -478,10 +482,12 @@ def parse_org(lx: Lexicons, text: str, ws: list[Word], i: int, title_key: str = 
         if seen_head and key in ("năm", "khóa", "nhiệm kỳ") and j + 1 < n and _ROMAN_OR_YEAR.fullmatch(ws[j + 1].text):
             j += 2  # `Hội đồng xét tuyển … năm 2016`, `Ban Chấp hành Đảng bộ tỉnh khóa XVII`
             count += 2
+            term_end = j
             continue
         if seen_head and pair == _NHIEM_KY and j + 2 < n and _ROMAN_OR_YEAR.fullmatch(ws[j + 2].text):
             j += 3  # `Phó Chủ tịch UBND huyện X nhiệm kỳ 2015-2020, đồng chí …`: the term (its end year next)
             count += 3
+            term_end = j
             continue
         if key in ("và", "kiêm") and j + 1 < n and (
                 name_follows(lx, ws, j + 1) or lx.starts_title(text, ws[j + 1].start)
