@@ -89,6 +89,10 @@ CASES = [
     ("Huyện tổng kết công tác văn hóa\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nLò Hằng\nTrung tâm VH,TT&TT huyện\n\n"
      "Bản quyền thuộc về UBND huyện Mường La\n",
      {"author": "Lò Hằng"}),
+    # a section line over a headline that ends with a quoted name
+    ("Văn hóa - Xã hội\nXã đón nhận Bằng di sản văn hóa phi vật thể quốc gia \"Nghề dệt thổ cẩm\"\nThứ ba, 03/05/2022 - 18:20\n\n"
+     "Sáng 3/5, xã tổ chức lễ đón nhận. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"title": "Xã đón nhận Bằng di sản văn hóa phi vật thể quốc gia \"Nghề dệt thổ cẩm\"", "category": "Văn hóa - Xã hội"}),
     # an office or a desk alone on the last line signs the article; the editors do not
     ("Sở tổng kết công tác việc làm\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nVăn phòng Sở\n",
      {"author": "Văn phòng Sở"}),

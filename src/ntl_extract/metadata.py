@@ -277,7 +277,7 @@ def _is_section(line: str, following: list[tuple[int, int]], text: str) -> bool:
         nxt = text[start:end]
         if _stamp_in_line(nxt) or _is_chrome(nxt):
             continue
-        title_like = (not _SENTENCE_END.search(nxt) and ". " not in nxt and not _OUTLET.match(nxt)
+        title_like = (not _SENTENCE_END.search(nxt.rstrip().rstrip("\"'")) and ". " not in nxt and not _OUTLET.match(nxt)
                       and len(nxt) <= 200)
         return title_like and len(nxt.split()) > max(_HEADLINE_WORDS, len(line.split()))
     return False

@@ -229,6 +229,21 @@ def _is_multiplier(ctx: Context, m, value) -> bool:
     return value != value.to_integral_value() or before in _set(ctx, "multiplier_cues") or before[:1].isdigit()
 
 
+def _factor(ctx: Context, m, value, word_start: int) -> dict | None:
+    """A factor is a measure in times (`vượt quy chuẩn 4,2 lần` → 4.2 lần, `gấp 3 lần`); one
+    of a range or a list (`2 - 3 lần`, `gấp 2, 3 lần`) is none of its own, nor a whole number
+    after a verb that may count times instead (`giảm hai lần, vào các ngày …`, `tăng 2 lần`)."""
+    before = _word_before(ctx, m.start("amount"), _PAST_TO_FACTOR)
+    if before[:1].isdigit() or (value == value.to_integral_value() and before not in _set(ctx, "factor_cues")):
+        return None
+    word = _WORD_AT.match(ctx.text, word_start)
+    return {"kind": "quantity", "value": as_json_number(value), "total": None, "unit": word.group(),
+            "_end": word.end()}
+
+
+_WORD_AT = regex.compile(r"\w+")
+
+
 def _five(ctx: Context, m, noun: str) -> bool:
     """`năm` is five before a noun (`có năm hợp tác xã`), but a year before
     `nay`, `học`, `qua`… and after a number or `mỗi`, `các`, `trong`…"""
@@ -366,7 +381,7 @@ def count(m, ctx: Context):
                 "unit": " ".join(point.group().split()), "_end": point.end()}
     if not quoted and first in _set(ctx, "times_words"):
         if _is_multiplier(ctx, m, value):
-            return None
+            return _factor(ctx, m, value, noun_start + noun.index(unit.split()[0]))
         unit = unit.split()[0]  # `5 lần gửi đơn`: a verb follows
     if value != value.to_integral_value() and not _averaged(ctx, m):
         return None

@@ -318,7 +318,15 @@ def extract(doc, rules, found) -> list[Official]:
         and _about_national_assembly(text)
     defined = _defined_abbreviations(text)
     ministry = _the_ministry(lx, text, people)
-    return [_official(doc, lx, text, p, cap, assembly, defined, ministry) for p in people.values()]
+    city = _CITY_COMMITTEE.search(text) is not None and _PROVINCE_COMMITTEE.search(text) is None
+    return [_official(doc, lx, text, p, cap, assembly, defined, ministry, city) for p in people.values()]
+
+
+# `TU`, `TUV` abbreviate the committee of the province's party, which in a city under the
+# centre is its `Thành ủy`: an article that names a Thành ủy and no Tỉnh ủy is about one.
+_CITY_COMMITTEE = regex.compile(r"(?<![\p{L}])Thành[ ]ủy(?![\p{L}])")
+_PROVINCE_COMMITTEE = regex.compile(r"(?<![\p{L}])(?:Tỉnh[ ]ủy|tỉnh[ ]ủy[ ]viên)(?![\p{L}])")
+_TU = regex.compile(r"(?<![\p{L}])TU(?![\p{L}])")
 
 
 # `các Phó Thủ tướng Chính phủ: Đàm Văn Lực, Khổng Minh Sơn, Lục Thị Hà;`: an office
@@ -1690,7 +1698,7 @@ def _school_before(lx: Lexicons, text: str, start: int) -> str | None:
 
 def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = None,
               assembly: bool = False, defined: dict[str, str] | None = None,
-              ministry: str | None = None) -> Official:
+              ministry: str | None = None, city: bool = False) -> Official:
     positions = []
     for p in _merged(lx, text, person.positions):
         org_text = None
@@ -1716,6 +1724,10 @@ def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = N
         if assembly and p.title == "Đại biểu" and (organization is None or fold(organization).startswith("đoàn ")):
             organization = "Quốc hội"  # `Đại biểu Hoàng Xuân Lâm (đoàn Quảng Trị)` in a session of the Assembly
         title = p.title
+        if city and organization and org_text and _TU.search(org_text):
+            organization = organization.replace("Tỉnh ủy", "Thành ủy")  # `UVBTV TU` of Hải Phòng's
+        if city and title == "Tỉnh ủy viên" and doc.raw.startswith("TUV", raw_start):
+            title = "Thành ủy viên"
         if title == "Đại biểu Quốc hội":
             # `ĐBQH X`, `đại biểu X (Đoàn ĐBQH tỉnh Y)`: a deputy of the Assembly, written as the
             # spec's two readings of it share (`Đại biểu` of `Quốc hội`); the delegation's
