@@ -381,7 +381,8 @@ def _issuer_after(ctx: Context, end: int) -> str | None:
 ISSUER_BEFORE_WINDOW = 120  # characters of the clause before a reference read for its body
 
 
-def _issuer_before(ctx: Context, start: int, issued_by: tuple[int, str] | None) -> str | None:
+def _issuer_before(ctx: Context, start: int, issued_by: tuple[int, str] | None,
+                   codes: list[str] = ()) -> str | None:
     """`Ban Thường vụ Huyện ủy đã ban hành Kế hoạch …`: the body that opens the
     reference's clause and issued it; a reference listed right after one
     (`…, Nghị quyết số 09-NQ/HU ngày 3/8/2021 và Quy định …`) shares its body."""
@@ -389,6 +390,8 @@ def _issuer_before(ctx: Context, start: int, issued_by: tuple[int, str] | None) 
         return issued_by[1]
     lo = max(0, start - ISSUER_BEFORE_WINDOW)
     m = ctx.issuer_before_rx.search(ctx.text, lo, start)
+    if not m:
+        return _own_implemented(ctx, start, codes)
     if not m or " " not in m.group("body").strip():
         return None  # `Bộ đã ban hành …`: a bare head refers back, it names no body
     issuer = _issuer_phrase(ctx, m.group("body"), start, whole=True)
@@ -401,6 +404,22 @@ def _issuer_before(ctx: Context, start: int, issued_by: tuple[int, str] | None) 
         if whole.strip() != m.group("body").strip():
             issuer = _issuer_phrase(ctx, whole, start, whole=True)
     return issuer
+
+
+_IMPLEMENTS = regex.compile(r"(?<![\w])(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)(?:[^\S\n]+[^\s,;:.()]+){1,4}?"
+                           r"[^\S\n]+(?:đang[^\S\n]+|sẽ[^\S\n]+)?(?:tổ[^\S\n]+chức[^\S\n]+)?(?:triển[^\S\n]+khai|thực[^\S\n]+hiện)"
+                           r"[^\S\n]+\Z")
+
+
+def _own_implemented(ctx: Context, start: int, codes: list[str]) -> str | None:
+    """`Sở đang tham mưu UBND tỉnh triển khai Kế hoạch số 4651/KH-UBND`: a body carrying
+    out a document its own kind issued (the code names that kind) issued it."""
+    body = next((ctx.tables["level_bodies"][fold(c)] for c in codes if fold(c) in ctx.tables["level_bodies"]), None)
+    m = _IMPLEMENTS.search(ctx.text, max(0, start - 80), start) if body else None
+    if m is None:
+        return None
+    issuer = _issuer_phrase(ctx, m.group(), m.start(), whole=False)
+    return issuer if issuer and fold(issuer).startswith(fold(body) + " ") else None
 
 
 # `Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1436/TTr-SNV …`: a body's submission,
@@ -515,7 +534,7 @@ def extract(doc, rules, found) -> list[Document]:
             entry.date = entry.date or date
             entry.issuer = entry.issuer or issuer
         if entry.issuer is None:
-            entry.issuer = _issuer_before(ctx, cand.start, issued_by)
+            entry.issuer = _issuer_before(ctx, cand.start, issued_by, entry.codes)
             issued_by = (cand.end, entry.issuer) if entry.issuer else None
         if entry.issuer is None:
             entry.issuer = _issuer_proposing(ctx, cand.start)
