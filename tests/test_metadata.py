@@ -89,6 +89,13 @@ CASES = [
     ("Huyện tổng kết công tác văn hóa\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nLò Hằng\nTrung tâm VH,TT&TT huyện\n\n"
      "Bản quyền thuộc về UBND huyện Mường La\n",
      {"author": "Lò Hằng"}),
+    # a portal named after a body whose name has lower-case words, then a section, then the headline
+    ("Cổng Thông tin điện tử Chính phủ\nĐịa phương\nTỉnh đặt mục tiêu 90% hồ sơ trực tuyến toàn trình năm 2026\n16/12/2025 09:12\n\n"
+     "Chiều 15/12, Ban Chỉ đạo họp phiên thứ tư. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"title": "Tỉnh đặt mục tiêu 90% hồ sơ trực tuyến toàn trình năm 2026"}),
+    ("Cổng thông tin điện tử Bộ Tài chính\nBộ trưởng làm việc với Kho bạc Nhà nước về giải ngân vốn\n16/12/2025 09:12\n\n"
+     "Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"title": "Bộ trưởng làm việc với Kho bạc Nhà nước về giải ngân vốn"}),
     # a section line over a headline that ends with a quoted name
     ("Văn hóa - Xã hội\nXã đón nhận Bằng di sản văn hóa phi vật thể quốc gia \"Nghề dệt thổ cẩm\"\nThứ ba, 03/05/2022 - 18:20\n\n"
      "Sáng 3/5, xã tổ chức lễ đón nhận. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",

@@ -407,13 +407,15 @@ def _issuer_before(ctx: Context, start: int, issued_by: tuple[int, str] | None,
 
 
 _IMPLEMENTS = regex.compile(r"(?<![\w])(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)(?:[^\S\n]+[^\s,;:.()]+){1,4}?"
-                           r"[^\S\n]+(?:đang[^\S\n]+|sẽ[^\S\n]+)?(?:tổ[^\S\n]+chức[^\S\n]+)?(?:triển[^\S\n]+khai|thực[^\S\n]+hiện)"
+                           r"[^\S\n]+(?:đang[^\S\n]+|sẽ[^\S\n]+)?(?:tổ[^\S\n]+chức[^\S\n]+)?"
+                           r"(?:triển[^\S\n]+khai|thực[^\S\n]+hiện|sửa[^\S\n]+đổi|bổ[^\S\n]+sung|điều[^\S\n]+chỉnh|bãi[^\S\n]+bỏ)"
                            r"[^\S\n]+\Z")
 
 
 def _own_implemented(ctx: Context, start: int, codes: list[str]) -> str | None:
     """`Sở đang tham mưu UBND tỉnh triển khai Kế hoạch số 4651/KH-UBND`: a body carrying
-    out a document its own kind issued (the code names that kind) issued it."""
+    out or amending (`UBND tỉnh sửa đổi Quyết định số …/QĐ-UBND`) a document its own kind
+    issued (the code names that kind) issued it."""
     body = next((ctx.tables["level_bodies"][fold(c)] for c in codes if fold(c) in ctx.tables["level_bodies"]), None)
     m = _IMPLEMENTS.search(ctx.text, max(0, start - 80), start) if body else None
     if m is None:
