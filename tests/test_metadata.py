@@ -96,6 +96,9 @@ CASES = [
     ("Cổng thông tin điện tử Bộ Tài chính\nBộ trưởng làm việc với Kho bạc Nhà nước về giải ngân vốn\n16/12/2025 09:12\n\n"
      "Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
      {"title": "Bộ trưởng làm việc với Kho bạc Nhà nước về giải ngân vốn"}),
+    # the byline's agency abbreviated in capitals, with its committee's (`BTG HU`)
+    ("Huyện tổng kết năm học\n05/05/2018\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nMinh Hiếu - BTG HU\n",
+     {"author": "Minh Hiếu"}),
     # a section line over a headline that ends with a quoted name
     ("Văn hóa - Xã hội\nXã đón nhận Bằng di sản văn hóa phi vật thể quốc gia \"Nghề dệt thổ cẩm\"\nThứ ba, 03/05/2022 - 18:20\n\n"
      "Sáng 3/5, xã tổ chức lễ đón nhận. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",

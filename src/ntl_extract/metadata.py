@@ -101,7 +101,7 @@ _WORD = r"(?:[HK]['’])?\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
 # The agency after a name: `- VGP`, `- TTXVN`, `- VHXH xã`, `- Đài TT xã`, `(CTV)`.
 _AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:(?:\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh))?"
-           r"(?:\s+\p{Lu}\p{Ll}*){0,4}"
+           r"(?:\s+(?:\p{Lu}\p{Ll}*|\p{Lu}{2,5}(?![\p{Ll}]))){0,4}"  # (`BTG HU`, `TTVH huyện Vĩnh Tường`)
            r"|\s+\p{Lu}[\p{Lu}\d&]{1,12}\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh))?"  # (`VP HĐND&UBND huyện`)
            r"|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí|Công\s+an|Bệnh\s+viện|Sở|Hội|UBND|Ủy\s+ban"
            r"|Hạt|Chi\s+cục|Cục|Trạm|Đồn|Trường|Đoàn|Viện|Liên\s+đoàn|Mặt\s+trận|Bộ\s+Chỉ\s+huy|Bộ"
