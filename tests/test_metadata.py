@@ -96,6 +96,14 @@ CASES = [
     ("Cổng thông tin điện tử Bộ Tài chính\nBộ trưởng làm việc với Kho bạc Nhà nước về giải ngân vốn\n16/12/2025 09:12\n\n"
      "Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
      {"title": "Bộ trưởng làm việc với Kho bạc Nhà nước về giải ngân vốn"}),
+    # two authors, in capitals at the end or under the headline; an agency in capitals is no author
+    ("Khởi tố vụ cháy nhà trọ\n14/03/2023 11:20\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nNGỌC KHẢI - MINH HÒA\n",
+     {"author": "Ngọc Khải - Minh Hòa"}),
+    ("Khởi tố vụ cháy nhà trọ\n14/03/2023 11:20\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nTHU HÀ - VOV GIAO THÔNG\n",
+     {"author": "Thu Hà"}),
+    ("Công đoàn\nThưởng Tết năm nay: nhiều doanh nghiệp chỉ thưởng bằng hiện vật\nLê Hoàng - Minh Khôi\nThứ Bảy, 06/01/2024 07:30 (GMT+7)\n"
+     "Đơn hàng sụt giảm khiến nhiều doanh nghiệp cắt giảm thưởng Tết năm nay. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"author": "Lê Hoàng - Minh Khôi"}),
     # the byline's agency abbreviated in capitals, with its committee's (`BTG HU`)
     ("Huyện tổng kết năm học\n05/05/2018\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nMinh Hiếu - BTG HU\n",
      {"author": "Minh Hiếu"}),

@@ -14,7 +14,7 @@ from dataclasses import replace
 import regex
 
 from .document import Doc, Published, twelve_hour
-from .extract.officials_text import SIGNED_NOTE, right_column
+from .extract.officials_text import SIGNED_NOTE, is_vietnamese_syllable, right_column
 from .letterhead import NATIONAL_MOTTO, PLACE_DATE, date_of
 from .model import Article
 from .normalise import canonical, fold
@@ -106,6 +106,9 @@ _AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:(?:\s+(?:xã|phường|thị\s+trấn|
            r"|(?:Đài|Báo|Cổng|Trung\s+tâm|Phòng|Ban|Văn\s+phòng|Tạp\s+chí|Công\s+an|Bệnh\s+viện|Sở|Hội|UBND|Ủy\s+ban"
            r"|Hạt|Chi\s+cục|Cục|Trạm|Đồn|Trường|Đoàn|Viện|Liên\s+đoàn|Mặt\s+trận|Bộ\s+Chỉ\s+huy|Bộ"
            r"|Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|Quận\s+ủy|Đảng\s+ủy)\b[\w ./&,-]{0,60})")
+# A second author in capitals after the first (`NGỌC KHẢI - MINH HÒA`), which the byline
+# pattern reads as an agency (`- TTXVN`) unless its words are Vietnamese syllables.
+_CO_AUTHOR = regex.compile(r"\s+[-–]\s+(?P<name>\p{Lu}+(?:[ ]\p{Lu}+){1,2})\s*$")
 _EDITORS = frozenset({"ban biên tập", "tòa soạn", "toà soạn", "bbt"})
 # An office or a desk signing the article on the last line, with no person's name
 # (`Văn phòng Sở`, `Văn phòng HĐND và UBND huyện`, `Nhóm PV Thời sự`, `Phòng Văn hóa - Thông tin`).
@@ -141,7 +144,8 @@ _CONTACT = regex.compile(r"(?<![\w])(?:ĐT|SĐT|Điện\s+thoại|Tel|Fax|E-?mai
 # A photographer credited after the writer (`Tin: Minh Khoa - Ảnh: Hữu Tài`).
 _PHOTO_CREDIT = regex.compile(r"\s*(?:[-–;,|]\s*)?(?i:ảnh|clip|video|photo)\s*:\s*[^:]{2,40}$")
 # A byline on its own line between the headline and the stamp (`VĂN ĐỨC`, `Minh Khang`).
-_HEADER_BYLINE = regex.compile(r"(?:\p{Lu}[\p{L}]*)(?:[ ]\p{Lu}[\p{L}]*){1,3}")
+_HEADER_BYLINE = regex.compile(r"(?:\p{Lu}[\p{L}]*)(?:[ ]\p{Lu}[\p{L}]*){1,3}"
+                               r"(?:[ ][-–][ ](?:\p{Lu}[\p{L}]*)(?:[ ]\p{Lu}[\p{L}]*){1,3})?")  # (two: `Lê Hoàng - Minh Khôi`)
 _MAX_BYLINE = 40
 
 
@@ -435,6 +439,9 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
     if not m or len(m["name"]) > _MAX_BYLINE:
         return None, None
     name = m["name"]
+    co = _CO_AUTHOR.match(tail, m.end("name")) if name.isupper() else None
+    if co is not None and all(is_vietnamese_syllable(w) for w in co["name"].split()):
+        name = tail[m.start("name"):co.end("name")]  # `NGỌC KHẢI - MINH HÒA`: two authors, not an agency
     if fold(name) in _EDITORS:
         return None, None  # `BAN BIÊN TẬP` signs a correction: no author
     agency = name.startswith("Theo ") and len(name.split()) == 2

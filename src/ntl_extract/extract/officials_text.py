@@ -90,6 +90,7 @@ class Lexicons:
         self.middles = {fold(w) for w in lx["middle_name"]}
         self.gender_middles = {fold(w) for w in tb["gender_middle_names"]}
         self.places = {fold(w) for w in lx["place"]}
+        self.districts = {fold(w) for w in lx.get("district", ())}
         self.place_words = {fold(w) for w in lx["place_type"]}
         self.org_heads = {fold(w) for w in lx["org_head"]}
         self.org_lower = {fold(w) for w in tb["org_lower_words"]}
@@ -349,8 +350,8 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
         place = " ".join(keys[:k])
         if " ".join(keys[k:]) in places \
                 or any(" ".join(keys[k:k + n]) in places for n in range(1, min(4, len(name)) + 1)) \
-                or (k > 0 and " ".join(keys[:k + 1]) in places):
-            continue  # `Nhật Bản Kenji Watanabe`: the place goes on into `Bản` (or the name begins with a place)
+                or (k > 0 and (" ".join(keys[:k + 1]) in places or " ".join(keys[:k + 1]) in lx.districts)):
+            continue  # `Nhật Bản Kenji Watanabe`, `huyện Lạc Dương Liêng Hót Ha Thoa`: the place goes on into the next word
         # A surname and a middle name (`Lê Thị …`, `Ngụy Văn …`, `Âu Dương …`) open a
         # person's name, not a place's: the body ends in a bare `tỉnh`/`phường` (this one).
         shaped = 3 <= len(name) <= 4 + (surname - 1) and (surname > 1 or name[1].key in lx.middles)
@@ -365,11 +366,11 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
             score += 3  # `Văn`/`Thị` second: a name, even with a surname the lexicon lacks
         elif looks_foreign(name, lx):
             score += 3
-        elif k > 0 and place in places:
+        elif k > 0 and (place in places or place in lx.districts):
             score += 2
         else:
             continue
-        if k > 0 and place in places:
+        if k > 0 and (place in places or place in lx.districts):
             score += 2
         score += {3: 3, 4: 2, 2: 1}.get(len(name), 0)
         if best is None or score > best[0]:
