@@ -350,8 +350,10 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
         place = " ".join(keys[:k])
         if " ".join(keys[k:]) in places \
                 or any(" ".join(keys[k:k + n]) in places for n in range(1, min(4, len(name)) + 1)) \
-                or (k > 0 and (" ".join(keys[:k + 1]) in places or " ".join(keys[:k + 1]) in lx.districts)):
+                or (k > 0 and (" ".join(keys[:k + 1]) in places
+                               or (" ".join(keys[:k + 1]) in lx.districts and keys[k + 1] not in lx.gender_middles))):
             continue  # `Nhật Bản Kenji Watanabe`, `huyện Lạc Dương Liêng Hót Ha Thoa`: the place goes on into the next word
+            # (unless a `Văn`/`Thị` after that word makes it a surname: `thôn Đông Hà Văn Khánh`)
         # A surname and a middle name (`Lê Thị …`, `Ngụy Văn …`, `Âu Dương …`) open a
         # person's name, not a place's: the body ends in a bare `tỉnh`/`phường` (this one).
         shaped = 3 <= len(name) <= 4 + (surname - 1) and (surname > 1 or name[1].key in lx.middles)
