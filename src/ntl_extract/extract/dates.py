@@ -514,6 +514,19 @@ def months_of_year(m, ctx: Context):
     return _fields(f"{_point(year, first)}/{_point(year, last)}", inferred)
 
 
+_NAMED_PERIOD = regex.compile(r"(?i)(?<![\d])(1[01]|[2-9])\s+tháng\s+đầu\s+năm")
+
+
+@builder("dates.months_of_named_period", requires=("n",))
+def months_of_named_period(m, ctx: Context):
+    """`trong 9 tháng` is the year's first nine months when the article names `9 tháng đầu
+    năm` (the same count) somewhere; else a duration, no date."""
+    n = m.group("n")
+    if not any(p.group(1) == n for p in _NAMED_PERIOD.finditer(ctx.text)):
+        return None
+    return months_of_year(m, ctx)
+
+
 # Where a bare `N tháng` is a report's first N months (`dates.months_reported`): after a
 # reporting cue, opening a clause (not a duration's label: `Thời gian thi công: 6 tháng`), or
 # between a measured thing and its verb (`lợi nhuận 9 tháng đạt`, not `trong 9 tháng`).
