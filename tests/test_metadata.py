@@ -96,6 +96,30 @@ CASES = [
     ("Cổng thông tin điện tử Bộ Tài chính\nBộ trưởng làm việc với Kho bạc Nhà nước về giải ngân vốn\n16/12/2025 09:12\n\n"
      "Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
      {"title": "Bộ trưởng làm việc với Kho bạc Nhà nước về giải ngân vốn"}),
+    # the site's bar with today's date is no stamp; the readers' comments end the article (the byline
+    # before them); a view count beside a share button under the stamp
+    ("Thứ Năm, 21/12/2017 | Đăng nhập | English\nTrang chủ » Tin tức » Kinh tế\nXã đón nhận Bằng công nhận đạt chuẩn nông thôn mới\n"
+     "20/12/2017 08:45\nChia sẻ | Lượt xem: 356\n\nNgày 19/12, UBND xã tổ chức lễ đón nhận. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n\n"
+     "Hà Thu Trang - Trung tâm VH-TT huyện\nChia sẻ: Facebook Zalo\nÝ kiến bạn đọc (2)\nLê Văn Bình - 22/12/2017 09:14\n"
+     "Thủ tục ở xã tôi giờ nhanh hơn nhiều, nộp trực tuyến chỉ mất hai ngày là có kết quả.\nGửi bình luận\n",
+     {"published": "2017-12-20T08:45+07:00", "author": "Hà Thu Trang", "views": 356}),
+    # a browser tab's title over the page; the byline before the stamp on one line; the posting's
+    # stamp, not the update's
+    ("Đại hội Đảng bộ xã Khánh Thành lần thứ XXIII - Trang thông tin điện tử huyện Phú Khánh\nTrang chủ / Tin tức / Đại hội\n"
+     "Đại hội Đảng bộ xã Khánh Thành lần thứ XXIII\nHồng Nhung   Thứ Năm, 25/06/2020 - 17:48   (Cập nhật: Thứ Sáu, 26/06/2020 - 08:05)\n\n"
+     "Trong 2 ngày 24 và 25/6/2020, Đảng bộ xã tổ chức đại hội. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"title": "Đại hội Đảng bộ xã Khánh Thành lần thứ XXIII", "published": "2020-06-25T17:48+07:00", "author": "Hồng Nhung"}),
+    ("Huyện khắc phục hậu quả mưa lũ, hỗ trợ hộ dân bị ngập\nCập nhật lúc 19:35 ngày 21/10/2020  |  Đăng lúc 06:10 ngày 21/10/2020\n\n"
+     "Từ ngày 6/10 đến 18/10, trên địa bàn huyện xảy ra 3 đợt mưa lớn. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"published": "2020-10-21T06:10+07:00"}),
+    # a sidebar's dated items over the headline are no headline; an unnamed reporter signs `PV`
+    ("Trang chủ | Tin tức | Liên hệ\nTIN MỚI\n• Khai mạc Hội khỏe Phù Đổng huyện lần thứ VIII (08/07/2016)\n"
+     "• Tập huấn kỹ năng sơ cấp cứu cho đội viên (01/07/2016)\nTuổi trẻ huyện ra quân Chiến dịch Thanh niên tình nguyện hè\n"
+     "Thứ Sáu, 08/07/2016, 10:47\n\nSáng 7/7, Huyện đoàn tổ chức Lễ ra quân. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nPV\n",
+     {"title": "Tuổi trẻ huyện ra quân Chiến dịch Thanh niên tình nguyện hè", "author": "PV"}),
+    # `Theo Báo X` on the last line: the outlet the article is taken from, no author
+    ("Thị xã giải ngân vốn đầu tư công đạt 96,3%\nThứ Hai, 06/01/2025, 15:02\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nTheo Báo Hòa Bình\n",
+     {"author": None, "outlet": "Báo Hòa Bình"}),
     # two authors, in capitals at the end or under the headline; an agency in capitals is no author
     ("Khởi tố vụ cháy nhà trọ\n14/03/2023 11:20\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nNGỌC KHẢI - MINH HÒA\n",
      {"author": "Ngọc Khải - Minh Hòa"}),

@@ -37,6 +37,11 @@ _STAMP = regex.compile(
 )
 _STAMP_TIME_FIRST = regex.compile(rf"^{_STAMP_LABELS}{_TIME}\s*(?:[|,-]\s*)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*[|,-]?\s*)?"
                                 rf"(?:ngày\s+)?{_DATE}", regex.IGNORECASE)
+_UPDATED = regex.compile(r"(?i)\s*(?:cập\s+nhật|updated)")
+_POSTED = regex.compile(r"(?i)\s*(?:ngày\s+đăng|đăng\s+lúc|đăng\s+ngày|đăng\s+tải|xuất\s+bản|published|posted)")
+# A byline before the stamp on one line (`Hồng Nhung   Thứ Năm, 25/06/2020 - 17:48`).
+_NAME_THEN_STAMP = regex.compile(
+    r"(?P<name>\p{Lu}\p{L}*(?:[ ]\p{Lu}\p{L}*){1,3}?)\s+(?=(?:Thứ\s+\p{L}+|Chủ\s+[Nn]hật)\s*,?\s*[0-9]|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})")
 # A header line is cut into fields at `|`; a leading `(Outlet)` is not part of a stamp.
 _FIELD_SEPARATOR = regex.compile(r"\s*\|\s*")
 _LEADING_PARENTHESIS = regex.compile(r"^\([^()]{2,40}\)\s*[-:]?\s*")
@@ -71,6 +76,18 @@ _RELATED = regex.compile(
     r"^\s*(?:tin\s+liên\s+quan|tin\s+khác|các\s+tin\s+khác|tin\s+cùng\s+chuyên\s+mục|các\s+tin\s+đã\s+đưa"
     r"|bài\s+viết\s+liên\s+quan|tin\s+bài\s+khác|đọc\s+thêm|xem\s+thêm)\b",
     regex.IGNORECASE)
+# The site's name after a headline, as a browser tab shows it (`… - Cổng thông tin điện tử huyện X`).
+_TAB_SUFFIX = regex.compile(
+    r"\s+[-–|]\s+(?:(?:Cổng|Trang)\s+(?i:thông\s+tin)|Báo\s+\p{Lu}|Tạp\s+chí\s+\p{Lu})[^\n]{0,80}$")
+# The site's bar over the page, with today's date (`Thứ Năm, 21/12/2017 | Đăng nhập | English`).
+_SITE_BAR = regex.compile(r"(?i)(?:^|\|)\s*(?:đăng\s+nhập|đăng\s+ký|english|tiếng\s+anh|rss|sơ\s+đồ\s+site)\s*(?:\||$)")
+# The heading of the readers' comments under an article (a short line of its own).
+_COMMENTS = regex.compile(
+    r"^\s*(?:ý\s+kiến\s+bạn\s+đọc|bình\s+luận(?:\s+của\s+bạn)?|gửi\s+bình\s+luận(?:\s+của\s+bạn)?|viết\s+bình\s+luận"
+    r"|ý\s+kiến\s+của\s+bạn)(?:\s*\(\d+\))?\s*:?\s*$", regex.IGNORECASE)
+_COMMENT_LINES = 40  # among the last lines only
+# A sidebar's dated item in the page's head (`• Khai mạc Hội khỏe Phù Đổng … (08/07/2016)`).
+_SIDEBAR_ITEM = regex.compile(r"^\s*[•»›▪◦·]\s*\S.*\([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\)\s*$")
 # An item of a list of other articles: a marked line, or a headline dated in brackets.
 _RELATED_ITEM = regex.compile(r"[ \t]*(?:[-–•»+*\"][ \t]*\p{Lu}|\p{Lu}[^\n]*\([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\)[ \t]*$)")
 # A site menu on one line: three or more short items between `|` (`Giới thiệu | Tin tức | Liên hệ`).
@@ -109,6 +126,8 @@ _AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:(?:\s+(?:xã|phường|thị\s+trấn|
 # A second author in capitals after the first (`NGỌC KHẢI - MINH HÒA`), which the byline
 # pattern reads as an agency (`- TTXVN`) unless its words are Vietnamese syllables.
 _CO_AUTHOR = regex.compile(r"\s+[-–]\s+(?P<name>\p{Lu}+(?:[ ]\p{Lu}+){1,2})\s*$")
+_DESKS = frozenset({"PV", "CTV", "BTV"})  # a reporter, a contributor, an editor, unnamed: still the byline
+_SOURCE_OUTLET = regex.compile(r"^Theo\s+(?P<outlet>(?:Báo|Tạp\s+chí|Đài|Cổng\s+thông\s+tin)\s+\S.{1,40}?)\s*$")
 _EDITORS = frozenset({"ban biên tập", "tòa soạn", "toà soạn", "bbt"})
 # An office or a desk signing the article on the last line, with no person's name
 # (`Văn phòng Sở`, `Văn phòng HĐND và UBND huyện`, `Nhóm PV Thời sự`, `Phòng Văn hóa - Thông tin`).
@@ -170,7 +189,12 @@ def _header_fields(line: str) -> list[str]:
 
 
 def _stamp_in_line(line: str) -> Published | None:
-    """The publication stamp of a header line: the whole line, or one of its fields."""
+    """The publication stamp of a header line: the whole line, or one of its fields (the
+    posting's, not the update's: `Cập nhật lúc 19:35 … | Đăng lúc 06:10 …`)."""
+    if _UPDATED.match(line) and "|" in line:
+        for field in _header_fields(line)[1:]:
+            if _POSTED.match(field) and (stamp := _published_from_stamp(field)) is not None:
+                return stamp
     stamp = _published_from_stamp(line)
     if stamp is not None:
         return stamp
@@ -339,9 +363,13 @@ def _split_keywords(text: str) -> tuple[str, ...]:
 
 
 def _article_end(text: str, lines: list[tuple[int, int]]) -> int:
-    """Where the article's lines end: at the first heading of a list of other
-    articles (`Tin liên quan:`, `Các tin khác`) among the last lines that no
-    paragraph of the body follows, else at the end."""
+    """Where the article's lines end: at the heading of the readers' comments
+    (`Ý kiến bạn đọc`, `Gửi bình luận`: what follows is theirs), or at the first
+    heading of a list of other articles (`Tin liên quan:`, `Các tin khác`) among
+    the last lines that no paragraph of the body follows, else at the end."""
+    for k in range(max(0, len(lines) - _COMMENT_LINES), len(lines)):
+        if _COMMENTS.match(text[lines[k][0]:lines[k][1]]):
+            return k
     for k in range(max(0, len(lines) - 15), len(lines)):
         if _RELATED.match(text[lines[k][0]:lines[k][1]]) \
                 and not any(_is_paragraph(text[s:e]) for s, e in lines[k + 1:]):
@@ -447,11 +475,13 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
     agency = name.startswith("Theo ") and len(name.split()) == 2
     if agency:
         name = name[5:]  # `Theo TTXVN`: the agency the article is taken from, as written
-    elif len(name.split()) < 2 and "." not in name:
+    elif name.startswith("Theo "):
+        return None, None  # `Theo Báo Hòa Bình`: the outlet taken from (`_source_outlet`), no author
+    elif len(name.split()) < 2 and "." not in name and name not in _DESKS:
         return None, None
     offset = text.find(name, tail_start)
     span = (offset, offset + len(name))
-    if name.isupper() and not agency:
+    if name.isupper() and not agency and name not in _DESKS:
         name = name.title()
     return canonical(name), span
 
@@ -514,6 +544,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     body_lines = lines[body_from:]
 
     head = body_lines[:9]
+    site_today = None
     index = -1  # of the line among those that are no chrome
     for at, (start, end) in enumerate(head):
         if title_span is not None and at and head[at - 1][1] - head[at - 1][0] > 300:
@@ -535,6 +566,15 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                     and not _stamp_in_line(text[head[at + 1][0]:head[at + 1][1]])
                     and not _AUTHOR_LABEL.match(_header_fields(text[head[at + 1][0]:head[at + 1][1]])[0])))):
             boilerplate.append((start, end))
+            if views is None and len(line) < 80:
+                views = _views_in(line)  # (`Chia sẻ | Lượt xem: 2.047` under the stamp)
+            continue
+        if _SITE_BAR.search(line) and _stamp_in_line(line) is not None:
+            site_today = site_today or _stamp_in_line(line)  # `Thứ Năm, 21/12/2017 | Đăng nhập | English`: today's
+            boilerplate.append((start, end))  # date on the site's bar, the publication's only if no stamp is found
+            continue
+        if _SIDEBAR_ITEM.match(line):
+            boilerplate.append((start, end))  # a dated item of a sidebar (`• Khai mạc … (08/07/2016)`): no headline
             continue
         index += 1
         if category is None and title_span is None and _is_category(line):
@@ -558,6 +598,14 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             # (`By Phương Thảo  |  Photo: Lê Hoàng`: the photographer credited beside the author)
             labelled_author = labelled_author or _labelled_name(labelled["name"])  # `Tác giả: …` on a line of its own
             boilerplate.append((start, end))
+            index -= 1
+            continue
+        named = _NAME_THEN_STAMP.match(line) if title_span is not None and published is None else None
+        if named is not None and (stamp := _stamp_in_line(line[named.end():])) is not None:
+            published, stamp_at = stamp, at  # `Hồng Nhung   Thứ Năm, 25/06/2020 - 17:48   (Cập nhật: …)`
+            header_author = header_author or named["name"]
+            header_author_span = header_author_span or (start, start + named.end("name"))
+            views = views if views is not None else _views_in(line)
             index -= 1
             continue
         stamp = _stamp_in_line(line) if len(line) < 100 else _glued_stamp(line)
@@ -597,6 +645,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             if line.endswith(".") and not line.endswith("...") or line.endswith((",", ";")):
                 continue  # a lead paragraph (maybe cut by a hard line break), not a headline
             title_span, title_at = (start, end), at
+            tab = _TAB_SUFFIX.search(line)
+            if tab is not None and tab.start() > 0:
+                title_span = (start, start + tab.start())  # a browser tab's title: `<headline> - <the site's name>`
 
     if published is None and body_lines and body_lines[0][1] - body_lines[0][0] > _ONE_LINE:
         # A page scraped onto one line: a labelled stamp among its first words dates it.
@@ -631,6 +682,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             else:
                 labelled_author = _author_in_line(line) or labelled_author
 
+    published = published or site_today
     posted = _posted_document(text, body_lines[:16])
     if posted is not None:  # a document posted alone: its subject is the title, its date the publication's
         subject, dated = posted
@@ -657,6 +709,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         author, author_span = _byline(text, closing[:1])  # `Quàng Hiền` / `Trung tâm VH,TT&TT huyện`
     if author is None and closing and (title_span is None or len(closing) == 2):
         author, author_span = _unit_byline(text, closing[-1])
+    if outlet is None and author is None and closing:
+        source = _SOURCE_OUTLET.match(text[closing[-1][0]:closing[-1][1]].strip())
+        outlet = canonical(source["outlet"]) if source else None  # `Theo Báo Hòa Bình` on the last line
     if outlet is None and author_span is not None:
         credit = _BYLINE_OUTLET.match(text, author_span[1])
         outlet = credit["outlet"] if credit else None  # `Đức Thắng (TTXVN)`: the agency the author writes for
