@@ -131,6 +131,10 @@ CASES = [
     # the byline's agency abbreviated in capitals, with its committee's (`BTG HU`)
     ("Huyện tổng kết năm học\n05/05/2018\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nMinh Hiếu - BTG HU\n",
      {"author": "Minh Hiếu"}),
+    # a section line of eight words over a longer headline
+    ("Hoạt động của lãnh đạo Đảng, Nhà nước\nViệt Nam - Phần Lan nhất trí nâng kim ngạch thương mại lên 1 tỷ USD\n24/09/2019 21:47\n"
+     "(Chinhphu.vn) - Chiều 24/9, Thủ tướng hội đàm. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"title": "Việt Nam - Phần Lan nhất trí nâng kim ngạch thương mại lên 1 tỷ USD"}),
     # a section line over a headline that ends with a quoted name
     ("Văn hóa - Xã hội\nXã đón nhận Bằng di sản văn hóa phi vật thể quốc gia \"Nghề dệt thổ cẩm\"\nThứ ba, 03/05/2022 - 18:20\n\n"
      "Sáng 3/5, xã tổ chức lễ đón nhận. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",

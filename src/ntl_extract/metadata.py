@@ -146,7 +146,7 @@ _BYLINE = regex.compile(
 # ` | ` (`Trang chủ / Tin tức / Kinh tế`, `Thế giới | Ngoại giao`).
 # (`»` reaches here as `"`, the normalised quote, so a quote between spaces separates too.)
 _BREADCRUMB = regex.compile(r"^(?:[^›»>/|\"]{1,40}\s*(?:›|»|>|\s/\s|\s\|\s|\s\"\s)\s*)+[^›»>/|\"]{1,40}$")
-_SECTION_WORDS = 7  # a head line this short (in words), followed by a longer one, is a section name
+_SECTION_WORDS = 8  # a head line this short (in words), followed by a longer one, is a section name
 _SITE_NAME_WORDS = 9  # a site's name over a breadcrumb is no longer than this, unless a tagline follows it
 _HEADLINE_WORDS = 6  # … when that one has more words than this and than the section line
 _SECTION_DASH = regex.compile(r"\s+[-–—]\s+")  # between the parts of a section line

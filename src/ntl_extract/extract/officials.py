@@ -338,13 +338,19 @@ _LISTED = regex.compile(
     r"(?<![\p{L}])[Cc]ác[ ]+(?:đồng[ ]+chí[ ]+)?(?P<office>\p{Lu}[^:;.\n()]{2,80}?)(?P<colon>[ ]*:)?[ ]+"
     r"(?P<name>" + _LIST_NAME + r")(?:[ ]*,[ ]*(?P<name>" + _LIST_NAME + r"))*"
     r"(?:[ ]*,?[ ]+và[ ]+(?P<name>" + _LIST_NAME + r"))?(?=[ ]*(?:[;.\n]|$))")
+# … or after the colon each name with its own office, the names apart by `;` (`các đồng chí Ủy viên
+# Trung ương Đảng: Tô Văn A, Chánh án Tòa án nhân dân tối cao; Kiều Văn B, Viện trưởng …`).
+_LISTED_APPOSED = regex.compile(
+    r"(?<![\p{L}])[Cc]ác[ ]+(?:đồng[ ]+chí[ ]+)?(?P<office>\p{Lu}[^:;.\n()]{2,80}?)(?P<colon>[ ]*:)[ ]+"
+    r"(?P<name>" + _LIST_NAME + r")[ ]*,[^;.\n]{2,160}"
+    r"(?:;[ ]*(?:và[ ]+)?(?P<name>" + _LIST_NAME + r")[ ]*,[^;.\n]{2,160})+")
 
 
 def _add_listed(lx: Lexicons, text: str, people: dict[str, _Person]) -> None:
     """Give the office of a plural list (`_LISTED`) to each person it names."""
     if "các" not in text and "Các" not in text:
         return
-    for m in _LISTED.finditer(text):
+    for m in (*_LISTED.finditer(text), *_LISTED_APPOSED.finditer(text)):
         office = m.group("office").split()
         title = None
         for n in range(len(office), 0, -1):
@@ -1197,7 +1203,7 @@ def _may_act_for(text: str, start: int) -> bool:
 
 
 _PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
-_CHAIN_GAP = regex.compile(r"(?:\s*\([^()\n]{1,40}\))?\s*[,–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|\(?\s*(?:nay|hiện|hiện nay) là\s+)?")
+_CHAIN_GAP = regex.compile(r"(?:\s+(?:nhiệm\s+kỳ\s+[0-9]{4}\s*[-–]\s*[0-9]{4}|khóa\s+[IVXLC]+))?(?:\s*\([^()\n]{1,40}\))?\s*[,–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|\(?\s*(?:nay|hiện|hiện nay) là\s+)?")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\n])\s*(?=[^.!?\n]*$)")
 _REPRESENTING = regex.compile(r"(?<![\p{L}])[Đđ]ại\s+diện\s+(\p{Lu}[^,;:.()\n]{2,100}?)\s*,\s*$")
 _OLD_BODY = regex.compile(r"\s*\(\s*cũ\s*\)")

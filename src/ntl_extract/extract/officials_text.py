@@ -312,9 +312,14 @@ def is_name_word(word: Word) -> bool:
     return word.capital and t.isalpha() and not (len(t) > 1 and t.isupper())
 
 
+# Letters only Vietnamese spells with (`ă â ê ô ơ ư đ` and the toned vowels of Latin Extended
+# Additional); `á`, `é`, `ö` … are other languages' too (`Tamás Kovácsházi`).
+_VIETNAMESE_ONLY = regex.compile(r"[ăâêôơưđĂÂÊÔƠƯĐ\u1EA0-\u1EF9]")
+
+
 def looks_foreign(run: list[Word], lx: Lexicons) -> bool:
-    """A foreign personal name (`Carlos Medina`), not a company (`Pacific Airlines`)."""
-    return (1 <= len(run) <= 4 and all(w.text.isascii() for w in run)
+    """A foreign personal name (`Carlos Medina`, `Tamás Kovácsházi`), not a company (`Pacific Airlines`)."""
+    return (1 <= len(run) <= 4 and not any(_VIETNAMESE_ONLY.search(w.text) for w in run)
             and any(not is_vietnamese_syllable(w.text) for w in run)
             and not any(w.key in lx.company_words for w in run))
 
