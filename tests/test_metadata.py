@@ -131,6 +131,10 @@ CASES = [
     # the byline's agency abbreviated in capitals, with its committee's (`BTG HU`)
     ("Huyện tổng kết năm học\n05/05/2018\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nMinh Hiếu - BTG HU\n",
      {"author": "Minh Hiếu"}),
+    # the byline after the last full stop of a one-paragraph scrape, a related-list label glued after it
+    ("Thị xã chủ động phòng chống thiên tai mùa mưa bão\nTrước mùa mưa bão, thị xã đã rà soát toàn bộ hồ đập. Ngày 4-6, thị xã tổ chức hội nghị. "
+     "Thị xã cũng tăng cường tuyên truyền Luật Phòng, chống thiên tai. Quang Minh Xem thêm:",
+     {"author": "Quang Minh"}),
     # a section line of eight words over a longer headline
     ("Hoạt động của lãnh đạo Đảng, Nhà nước\nViệt Nam - Phần Lan nhất trí nâng kim ngạch thương mại lên 1 tỷ USD\n24/09/2019 21:47\n"
      "(Chinhphu.vn) - Chiều 24/9, Thủ tướng hội đàm. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",

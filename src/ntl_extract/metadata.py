@@ -126,6 +126,8 @@ _AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:(?:\s+(?:xã|phường|thị\s+trấn|
 # A second author in capitals after the first (`NGỌC KHẢI - MINH HÒA`), which the byline
 # pattern reads as an agency (`- TTXVN`) unless its words are Vietnamese syllables.
 _CO_AUTHOR = regex.compile(r"\s+[-–]\s+(?P<name>\p{Lu}+(?:[ ]\p{Lu}+){1,2})\s*$")
+# A related-list label glued after the byline on the last line of a one-paragraph scrape.
+_TRAILING_LABEL = regex.compile(r"(?i)\s+(?:xem\s+thêm|tin\s+liên\s+quan|đọc\s+thêm|tin\s+khác)\s*:?\s*$")
 _DESKS = frozenset({"PV", "CTV", "BTV"})  # a reporter, a contributor, an editor, unnamed: still the byline
 _SOURCE_OUTLET = regex.compile(r"^Theo\s+(?P<outlet>(?:Báo|Tạp\s+chí|Đài|Cổng\s+thông\s+tin)\s+\S.{1,40}?)\s*$")
 _EDITORS = frozenset({"ban biên tập", "tòa soạn", "toà soạn", "bbt"})
@@ -460,7 +462,7 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
     if label:
         tail_start = text.find(tail, tail_start) + label.end()
         tail = tail[label.end():]
-    tail = _PHOTO_CREDIT.sub("", tail)
+    tail = _TRAILING_LABEL.sub("", _PHOTO_CREDIT.sub("", tail))  # (`… thiên tai. Quang Minh Xem thêm:`)
     if not tail or len(tail) > _MAX_BYLINE + 50 or _SENTENCE_END.search(tail.removesuffix(")").rstrip()) and not tail.endswith(")"):
         return None, None
     m = _BYLINE.fullmatch(tail)
