@@ -337,7 +337,7 @@ _LIST_NAME = r"\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){1,4}"
 _LISTED = regex.compile(
     r"(?<![\p{L}])[Cc]ác[ ]+(?:đồng[ ]+chí[ ]+)?(?P<office>\p{Lu}[^:;.\n()]{2,80}?)(?P<colon>[ ]*:)?[ ]+"
     r"(?P<name>" + _LIST_NAME + r")(?:[ ]*,[ ]*(?P<name>" + _LIST_NAME + r"))*"
-    r"(?:[ ]*,?[ ]+và[ ]+(?P<name>" + _LIST_NAME + r"))?(?=[ ]*(?:[;.\n]|$))")
+    r"(?:[ ]*,?[ ]+và[ ]+(?P<name>" + _LIST_NAME + r"))?(?=[ ]*(?:[;.\n]|$)|(?(colon)[ ]+\p{Ll}|(?!)))")  # (after a colon a verb may follow)
 # … or after the colon each name with its own office, the names apart by `;` (`các đồng chí Ủy viên
 # Trung ương Đảng: Tô Văn A, Chánh án Tòa án nhân dân tối cao; Kiều Văn B, Viện trưởng …`).
 _LISTED_APPOSED = regex.compile(

@@ -317,6 +317,10 @@ def is_name_word(word: Word) -> bool:
 _VIETNAMESE_ONLY = regex.compile(r"[ăâêôơưđĂÂÊÔƠƯĐ\u1EA0-\u1EF9]")
 
 
+# A given name of the Central Highlands: `H'` (a woman's) or `K'` before it, or `Y` alone (a man's).
+_HIGHLAND_GIVEN = regex.compile(r"(?:[HK]['’]\p{Lu}\p{L}*|Y)$")
+
+
 def looks_foreign(run: list[Word], lx: Lexicons) -> bool:
     """A foreign personal name (`Carlos Medina`, `Tamás Kovácsházi`), not a company (`Pacific Airlines`)."""
     return (1 <= len(run) <= 4 and not any(_VIETNAMESE_ONLY.search(w.text) for w in run)
@@ -350,8 +354,9 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
         surname = surname_length(lx, name, 0)
         if not 2 <= len(name) <= (6 if surname > 1 else 5) or surname >= len(name):
             continue
-        if k > 0 and (inside_compound_surname(lx, run, k) or (len(run) <= 4 and is_surname_and_middles(lx, run[:k]))):
-            continue  # `… Âu | Dương Minh Triết`, `… Lê Thị | Mai Phương`: the name began earlier
+        if k > 0 and (inside_compound_surname(lx, run, k) or (len(run) <= 4 and is_surname_and_middles(lx, run[:k]))
+                      or any(_HIGHLAND_GIVEN.match(w.text) for w in run[:k])):
+            continue  # `… Âu | Dương Minh Triết`, `… Lê Thị | Mai Phương`, `Y | Giang …`: the name began earlier
         place = " ".join(keys[:k])
         if " ".join(keys[k:]) in places \
                 or any(" ".join(keys[k:k + n]) in places for n in range(1, min(4, len(name)) + 1)) \
@@ -364,15 +369,15 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
         shaped = 3 <= len(name) <= 4 + (surname - 1) and (surname > 1 or name[1].key in lx.middles)
         # Right after `huyện`/`tỉnh` the run is more likely the place's name (`huyện Gia Lâm`),
         # but `Chủ tịch UBND huyện Nguyễn Văn An` is common: allowed, scored lower.
-        score = -3 if k == 0 and after_place_word and not (surname and shaped) else 0
+        score = -3 if k == 0 and after_place_word and not (surname and shaped) and not _HIGHLAND_GIVEN.match(name[0].text) else 0
         if after_place_word and len(name) == 2 and not looks_foreign(name, lx) and k <= 1:
             continue  # `huyện Triệu Phong`, `quận Bắc Từ Liêm`: a two-word place, not a person
         if surname:
             score += 4
         elif 3 <= len(name) <= 4 and name[1].key in lx.gender_middles and is_vietnamese_syllable(name[0].text):
             score += 3  # `Văn`/`Thị` second: a name, even with a surname the lexicon lacks
-        elif looks_foreign(name, lx):
-            score += 3
+        elif looks_foreign(name, lx) or _HIGHLAND_GIVEN.match(name[0].text):
+            score += 3  # (`H'Nhi Niê Kdăm`, `Y Bih Niê`: the Ê Đê, Jarai, K'Ho given-name marks)
         elif k > 0 and (place in places or place in lx.districts):
             score += 2
         else:
