@@ -135,6 +135,28 @@ CASES = [
     ("Thị xã chủ động phòng chống thiên tai mùa mưa bão\nTrước mùa mưa bão, thị xã đã rà soát toàn bộ hồ đập. Ngày 4-6, thị xã tổ chức hội nghị. "
      "Thị xã cũng tăng cường tuyên truyền Luật Phòng, chống thiên tai. Quang Minh Xem thêm:",
      {"author": "Quang Minh"}),
+    # a year before the label is no view count
+    ("Xã tổ chức hội nghị\nNgày đăng: 16/06/2023    Lượt xem: 87\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n", {"views": 87}),
+    # a view count written after the number; a byline under `Tin, ảnh:`; a list of the newest articles and a
+    # footer after the byline (the footer's lines glued into one are no paragraph of the body)
+    ("Quý I/2023: Tai nạn giao thông giảm cả 3 tiêu chí\n09:15 - 12/04/2023   |   👁 2.089 lượt xem\nTin, ảnh: Vũ Khánh Linh\n\n"
+     "Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n", {"views": 2089, "author": "Vũ Khánh Linh"}),
+    ("Xuống giống vụ Đông Xuân sớm để né hạn, mặn\nNgày đăng: 22/10/2020 - 15:47\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nPV\n"
+     "In trang   Gửi email   Về đầu trang\n\nTin mới nhất\n• Hội nghị trực tuyến phòng, chống bão số 8 (25/10/2020)\n"
+     "Địa chỉ: Số 2 Ngọc Hà, Ba Đình, Hà Nội. Điện thoại: 024.3846.8160 - Email: webmaster@mard.gov.vn Ghi rõ nguồn khi phát hành lại thông tin "
+     "từ website này, xin cảm ơn quý bạn đọc đã theo dõi và ủng hộ chúng tôi trong suốt thời gian qua.\n",
+     {"author": "PV"}),
+    # an aggregator's page: the source and its stamp credited under the byline; the comments after a related list
+    ("Mù Cang Chải khánh thành điểm trường vùng cao\nBáo Yên Bái • 1 giờ trước\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\n"
+     "Hồng Duyên\n\nNguồn: Báo Yên Bái   ·   06/09/2021 10:25   ·   Xem bài gốc ›\n\nTin khác cùng chủ đề\n"
+     "Lục Yên bàn giao 8 phòng học · VOV · hôm qua\n\nBình luận\nBạn cần đăng nhập để bình luận.\n",
+     {"author": "Hồng Duyên", "outlet": "Báo Yên Bái", "published": "2021-09-06T10:25+07:00"}),
+    # a relative stamp under the headline stays its own line; `<headline> - <any site's name>` over the headline
+    ("Triệt phá đường dây vận chuyển ma túy từ biên giới về tỉnh\nhôm qua lúc 14:30\n\nNgày 20/11, Công an tỉnh cho biết. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"title": "Triệt phá đường dây vận chuyển ma túy từ biên giới về tỉnh"}),
+    ("Nghệ An công bố phương án tuyển sinh vào lớp 10 - Sở Giáo dục và Đào tạo Nghệ An\nSỞ GIÁO DỤC VÀ ĐÀO TẠO NGHỆ AN\n"
+     "Nghệ An công bố phương án tuyển sinh vào lớp 10\nNgày đăng: 06/03/2026 08:05\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"title": "Nghệ An công bố phương án tuyển sinh vào lớp 10"}),
     # a section line of eight words over a longer headline
     ("Hoạt động của lãnh đạo Đảng, Nhà nước\nViệt Nam - Phần Lan nhất trí nâng kim ngạch thương mại lên 1 tỷ USD\n24/09/2019 21:47\n"
      "(Chinhphu.vn) - Chiều 24/9, Thủ tướng hội đàm. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",

@@ -46,12 +46,13 @@ _NAME_THEN_STAMP = regex.compile(
 _FIELD_SEPARATOR = regex.compile(r"\s*\|\s*")
 _LEADING_PARENTHESIS = regex.compile(r"^\([^()]{2,40}\)\s*[-:]?\s*")
 _BY = r"(?-i:By)\s+(?=\p{Lu})"  # an English-language page's byline label (`By Lan Anh`)
-_AUTHOR_LABEL = regex.compile(r"^(?:(?:tác\s+giả|bài(?:\s+và\s+ảnh)?|người\s+viết|người\s+đăng|reporter|author|writer)\s*:\s*"
+_AUTHOR_LABEL = regex.compile(r"^(?:(?:tác\s+giả|(?:bài|tin)(?:\s*(?:,|và)\s*ảnh)?|người\s+viết|người\s+đăng|reporter|author|writer)\s*:\s*"
                               r"|" + _BY + ")"
                               r"(?!(?:quản\s+trị|admin|ban\s+biên\s+tập|bbt|biên\s+tập\s+viên)(?![\w]))"
                               r"(?P<name>\p{Lu}[\p{L} .-]{1,40}?)\s*$", regex.IGNORECASE)
 _POSTER = regex.compile(r"(?i)người\s+đăng")
-_VIEWS = regex.compile(r"(?:lượt\s+xem|views)\s*:?\s*(\d[\d.,]*)", regex.IGNORECASE)
+_VIEWS = regex.compile(r"(?:lượt\s+xem|views)\s*:?\s*(\d[\d.,]*)|(?<![\d.,/:])(\d[\d.,]*)[^\S\n]*(?:lượt\s+xem|views)(?![\w])(?!\s*:)",
+                       regex.IGNORECASE)  # (`Lượt xem: 2.089`, `👁 2.089 lượt xem`)
 _OUTLET = regex.compile(
     r"^\s*(?:\((?P<outlet>[\w.&+-]{2,30}(?:\s[\w.&+-]{2,15}){0,2})\)\s*(?:[-:]\s*\S|(?=\p{Lu}))"
     # or after the dateline's place: `Lima (TTXVN) - `, `TP.HCM (VOV) – `
@@ -74,11 +75,13 @@ _CHROME = regex.compile(
 # A footer's list of other articles opens with one of these: what follows is no part of the article.
 _RELATED = regex.compile(
     r"^\s*(?:tin\s+liên\s+quan|tin\s+khác|các\s+tin\s+khác|tin\s+cùng\s+chuyên\s+mục|các\s+tin\s+đã\s+đưa"
-    r"|bài\s+viết\s+liên\s+quan|tin\s+bài\s+khác|đọc\s+thêm|xem\s+thêm)\b",
+    r"|bài\s+viết\s+liên\s+quan|tin\s+bài\s+khác|đọc\s+thêm|xem\s+thêm"
+    r"|tin\s+mới\s+nhất|tin\s+đọc\s+nhiều|đọc\s+nhiều\s+nhất|tin\s+xem\s+nhiều|tin\s+nổi\s+bật)\b",
     regex.IGNORECASE)
 # The site's name after a headline, as a browser tab shows it (`… - Cổng thông tin điện tử huyện X`).
 _TAB_SUFFIX = regex.compile(
     r"\s+[-–|]\s+(?:(?:Cổng|Trang)\s+(?i:thông\s+tin)|Báo\s+\p{Lu}|Tạp\s+chí\s+\p{Lu})[^\n]{0,80}$")
+_TAB_SEPARATOR = regex.compile(r"\s+[-–|]\s+")
 # The site's bar over the page, with today's date (`Thứ Năm, 21/12/2017 | Đăng nhập | English`).
 _SITE_BAR = regex.compile(r"(?i)(?:^|\|)\s*(?:đăng\s+nhập|đăng\s+ký|english|tiếng\s+anh|rss|sơ\s+đồ\s+site)\s*(?:\||$)")
 # The heading of the readers' comments under an article (a short line of its own).
@@ -126,6 +129,9 @@ _AGENCY = (r"(?:\p{Lu}[\p{Lu}\d&.]{1,9}(?:(?:\s+(?:xã|phường|thị\s+trấn|
 # A second author in capitals after the first (`NGỌC KHẢI - MINH HÒA`), which the byline
 # pattern reads as an agency (`- TTXVN`) unless its words are Vietnamese syllables.
 _CO_AUTHOR = regex.compile(r"\s+[-–]\s+(?P<name>\p{Lu}+(?:[ ]\p{Lu}+){1,2})\s*$")
+# An aggregator's line crediting the source and its stamp (`Nguồn: Báo Yên Bái · 06/09/2021 10:25 · Xem bài gốc`).
+_SOURCE_LINE = regex.compile(r"(?i)\s*nguồn\s*:\s*(?P<outlet>\p{Lu}[^·•|\n]{1,40}?)\s*[·•|]\s*"
+                             r"(?P<stamp>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?:\s+[0-9]{1,2}:[0-9]{2})?)")
 # A related-list label glued after the byline on the last line of a one-paragraph scrape.
 _TRAILING_LABEL = regex.compile(r"(?i)\s+(?:xem\s+thêm|tin\s+liên\s+quan|đọc\s+thêm|tin\s+khác)\s*:?\s*$")
 _DESKS = frozenset({"PV", "CTV", "BTV"})  # a reporter, a contributor, an editor, unnamed: still the byline
@@ -213,7 +219,7 @@ def _stamp_in_line(line: str) -> Published | None:
 def _views_in(text: str, start: int = 0, end: int | None = None) -> int | None:
     """The view count a `Lượt xem: 1.204` (`Views: 1,204`) in `text[start:end]` gives, if any."""
     m = _VIEWS.search(text, start, len(text) if end is None else end)
-    return int(regex.sub(r"[.,]", "", m[1])) if m else None
+    return int(regex.sub(r"[.,]", "", m[1] or m[2])) if m else None
 
 
 def _glued_stamp(line: str) -> Published | None:
@@ -369,14 +375,13 @@ def _article_end(text: str, lines: list[tuple[int, int]]) -> int:
     (`Ý kiến bạn đọc`, `Gửi bình luận`: what follows is theirs), or at the first
     heading of a list of other articles (`Tin liên quan:`, `Các tin khác`) among
     the last lines that no paragraph of the body follows, else at the end."""
-    for k in range(max(0, len(lines) - _COMMENT_LINES), len(lines)):
-        if _COMMENTS.match(text[lines[k][0]:lines[k][1]]):
-            return k
-    for k in range(max(0, len(lines) - 15), len(lines)):
+    comments = next((k for k in range(max(0, len(lines) - _COMMENT_LINES), len(lines))
+                     if _COMMENTS.match(text[lines[k][0]:lines[k][1]])), len(lines))
+    for k in range(max(0, comments - 15), comments):
         if _RELATED.match(text[lines[k][0]:lines[k][1]]) \
-                and not any(_is_paragraph(text[s:e]) for s, e in lines[k + 1:]):
+                and not any(_is_paragraph(text[s:e]) and not _CHROME.match(text[s:e]) for s, e in lines[k + 1:comments]):
             return k
-    return len(lines)
+    return comments
 
 
 def _related_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -650,6 +655,11 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             tab = _TAB_SUFFIX.search(line)
             if tab is not None and tab.start() > 0:
                 title_span = (start, start + tab.start())  # a browser tab's title: `<headline> - <the site's name>`
+            else:
+                later = {text[s:e].strip() for s, e in head[at + 1:]}
+                cut = next((m.start() for m in _TAB_SEPARATOR.finditer(line) if line[:m.start()].strip() in later), None)
+                if cut is not None:
+                    title_span = (start, start + cut)  # `<headline> - <any site's name>` over the headline itself
 
     if published is None and body_lines and body_lines[0][1] - body_lines[0][0] > _ONE_LINE:
         # A page scraped onto one line: a labelled stamp among its first words dates it.
@@ -672,6 +682,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             boilerplate.append((start, end))
             if views is None and len(line) < 80:
                 views = _views_in(line)  # (`Chia sẻ | In bài | Lượt xem: 312`)
+            if (source := _SOURCE_LINE.match(line)) is not None:  # an aggregator's credit of the source
+                outlet = outlet or canonical(source["outlet"])
+                published = published or _published_from_stamp(source["stamp"])
         elif views is None and len(line) < 60 and _VIEWS.match(line.strip()):
             views = _views_in(line)
         elif len(line) < 80:

@@ -273,6 +273,11 @@ _SAME_WIDTH = 0.85
 UNWRAP_PAST = 400  # … in the body: the headline, stamps and tickers above are lines of their own
 
 
+# A relative stamp on the line under a headline (`hôm qua lúc 14:30`, `2 giờ trước`): a line of its own.
+_RELATIVE_STAMP = regex.compile(r"(?:hôm\s+(?:qua|nay|kia)|[0-9]{1,2}\s+(?:giờ|phút|ngày|tuần)\s+trước)(?![\w])[^\n]{0,20}$",
+                                regex.MULTILINE)
+
+
 def _unwrapped(text: str) -> str:
     """Hard line breaks inside a sentence read as spaces (length-preserving): a
     line of some length that ends in a word or a comma, followed by a line that
@@ -288,7 +293,7 @@ def _unwrapped(text: str) -> str:
         nxt = pos + 1
         ends_open = text[pos - 1].isalnum() or text[pos - 1] == "," if pos > 0 else False
         if nxt < len(text) and ends_open and pos - line_start >= UNWRAP_MIN_LINE:
-            if text[nxt].islower():
+            if text[nxt].islower() and not _RELATIVE_STAMP.match(text, nxt):
                 joins.append(pos)
             elif text[nxt].isupper() and line_start >= UNWRAP_PAST and pos - line_start >= UNWRAP_WIDE_LINE \
                     and "|" not in text[line_start:pos]:
