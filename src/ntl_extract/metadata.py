@@ -76,11 +76,14 @@ _CHROME = regex.compile(
 _RELATED = regex.compile(
     r"^\s*(?:tin\s+liên\s+quan|tin\s+khác|các\s+tin\s+khác|tin\s+cùng\s+chuyên\s+mục|các\s+tin\s+đã\s+đưa"
     r"|bài\s+viết\s+liên\s+quan|tin\s+bài\s+khác|đọc\s+thêm|xem\s+thêm"
-    r"|tin\s+mới\s+nhất|tin\s+đọc\s+nhiều|đọc\s+nhiều\s+nhất|tin\s+xem\s+nhiều|tin\s+nổi\s+bật)\b",
+    r"|tin\s+mới\s+nhất|tin\s+đọc\s+nhiều|đọc\s+nhiều\s+nhất|tin\s+xem\s+nhiều|tin\s+nổi\s+bật"
+    r"|bài\s+viết\s+cùng\s+chuyên\s+mục|cùng\s+chuyên\s+mục)\b",
     regex.IGNORECASE)
 # The site's name after a headline, as a browser tab shows it (`… - Cổng thông tin điện tử huyện X`).
 _TAB_SUFFIX = regex.compile(
     r"\s+[-–|]\s+(?:(?:Cổng|Trang)\s+(?i:thông\s+tin)|Báo\s+\p{Lu}|Tạp\s+chí\s+\p{Lu})[^\n]{0,80}$")
+# A ticker over the page (`Giá vàng SJC: … | Tỷ giá USD: … | Hà Nội 18°C - 23°C`).
+_TICKER = regex.compile(r"(?i)giá\s+vàng|tỷ\s+giá|°C|VN-?Index|giá\s+xăng")
 _TAB_SEPARATOR = regex.compile(r"\s+[-–|]\s+")
 # The site's bar over the page, with today's date (`Thứ Năm, 21/12/2017 | Đăng nhập | English`).
 _SITE_BAR = regex.compile(r"(?i)(?:^|\|)\s*(?:đăng\s+nhập|đăng\s+ký|english|tiếng\s+anh|rss|sơ\s+đồ\s+site)\s*(?:\||$)")
@@ -503,6 +506,20 @@ def _unit_byline(text: str, line: tuple[int, int]) -> tuple[str | None, tuple[in
     return canonical(tail), (offset, offset + len(tail))
 
 
+_REPORTER_ROLE = regex.compile(r"(?i)\s*(?:phóng\s+viên|biên\s+tập\s+viên|cộng\s+tác\s+viên|nhà\s+báo|PV)(?![\w])")
+
+
+def _author_box(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
+    """An author box near the top: a name alone on a line, then the author's role on the next
+    (`Hoàng Minh Tuấn` / `Phóng viên Ban Thời sự`)."""
+    for (start, end), (nxt, nxt_end) in zip(lines, lines[1:]):
+        line = text[start:end].strip()
+        if len(line) <= _MAX_BYLINE and _HEADER_BYLINE.fullmatch(line) and _REPORTER_ROLE.match(text, nxt, nxt_end) \
+                and nxt_end - nxt <= 60:
+            return line, (start, start + len(line))
+    return None, None
+
+
 def _places(rules: RuleSet) -> frozenset[str]:
     """The places the officials' lexicon knows (a dateline's `Hà Nội` is no byline), folded."""
     officials = rules.get("officials")
@@ -635,7 +652,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         if title_span is None and not headers and _BREADCRUMB.match(line):
             category = category or canonical(line)
             continue
-        if title_span is None and " | " in line and len(line) <= _CHROME_MAX:
+        if title_span is None and " | " in line and (len(line) <= _CHROME_MAX or (len(line) <= 300 and _TICKER.search(line))):
             boilerplate.append((start, end))  # a ticker above the headline (`Giá vàng … | USD/VND: …`)
             continue
         if title_span is None and not headers and index < 3 and len(line) <= 300 and len(body_lines) > 1 \
@@ -727,6 +744,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     if outlet is None and author is None and closing:
         source = _SOURCE_OUTLET.match(text[closing[-1][0]:closing[-1][1]].strip())
         outlet = canonical(source["outlet"]) if source else None  # `Theo Báo Hòa Bình` on the last line
+        if source is not None and len(closing) == 2:
+            author, author_span = _byline(text, closing[:1])  # `Thanh Nga` / `Theo Báo Bắc Giang`
     if outlet is None and author_span is not None:
         credit = _BYLINE_OUTLET.match(text, author_span[1])
         outlet = credit["outlet"] if credit else None  # `Đức Thắng (TTXVN)`: the agency the author writes for
@@ -735,8 +754,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     if labelled_author and author != labelled_author:
         author, author_span = labelled_author, None
     if author is None and related and article_end < len(body_lines):
-        # A byline scraped under the list of other articles, as the page's last line.
-        start, end = body_lines[-1]
+        # A byline scraped under the list of other articles, as the page's last line (but for chrome).
+        start, end = (_closing_lines(text, body_lines[article_end:], 1) or body_lines[-1:])[0]
         line = text[start:end].strip()
         credit = _BYLINE_OUTLET.search(line)  # (`Minh Đức (TTXVN)`)
         if credit is not None and credit.end() == len(line):
@@ -745,6 +764,10 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                 and not _signed_above(rules, text, start):
             author, author_span = canonical(line), (start, start + len(line))
             outlet = outlet or (credit["outlet"] if credit is not None else None)
+        elif not _RELATED_ITEM.match(line):
+            author, author_span = _byline(text, [(start, end)])  # (`Minh Anh/VOV`)
+    if author is None and header_author is None:
+        header_author, header_author_span = _author_box(text, body_lines[:14])
     if author is None and header_author is not None:
         author = canonical(header_author.title() if header_author.isupper() else header_author)
         author_span = header_author_span

@@ -374,10 +374,12 @@ def count(m, ctx: Context):
     first = _key(unit.split()[0])
     if not quoted and first in _set(ctx, "needs_qualifier") \
             and _is_score(ctx, m, unit, value, noun_start + noun.index(unit) + len(unit)):
-        # A score is a measure: `đạt 7,86 điểm` → 7.86 điểm; `3 điểm phần trăm` keeps its kind of point.
+        # A score is a measure: `đạt 7,86 điểm` → 7.86 điểm; a percentage point (`3 điểm phần trăm`) a percent.
         at = noun_start + noun.index(unit.split()[0])
-        point = _PERCENTAGE_POINT.match(ctx.text, at) or _POINT.match(ctx.text, at)
-        return {"kind": "quantity", "value": as_json_number(value), "total": None,
+        percentage = _PERCENTAGE_POINT.match(ctx.text, at)
+        point = percentage or _POINT.match(ctx.text, at)
+        # (`0,5 điểm phần trăm` is a change of a percentage: every annotator calls it a percent)
+        return {"kind": "percent" if percentage else "quantity", "value": as_json_number(value), "total": None,
                 "unit": " ".join(point.group().split()), "_end": point.end()}
     if not quoted and first in _set(ctx, "times_words"):
         if _is_multiplier(ctx, m, value):

@@ -318,6 +318,8 @@ _VIETNAMESE_ONLY = regex.compile(r"[ăâêôơưđĂÂÊÔƠƯĐ\u1EA0-\u1EF9]")
 
 
 # A given name of the Central Highlands: `H'` (a woman's) or `K'` before it, or `Y` alone (a man's).
+# (`A` alone opens a Xơ Đăng man's name, `A Vương`, but is the Hmong middle name too, `Pả A Dìn`:
+# not read as one.)
 _HIGHLAND_GIVEN = regex.compile(r"(?:[HK]['’]\p{Lu}\p{L}*|Y)$")
 
 
