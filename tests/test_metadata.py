@@ -135,6 +135,21 @@ CASES = [
     ("Thị xã chủ động phòng chống thiên tai mùa mưa bão\nTrước mùa mưa bão, thị xã đã rà soát toàn bộ hồ đập. Ngày 4-6, thị xã tổ chức hội nghị. "
      "Thị xã cũng tăng cường tuyên truyền Luật Phòng, chống thiên tai. Quang Minh Xem thêm:",
      {"author": "Quang Minh"}),
+    # a ticker over the page is no headline; an author box under the sapo (a name, then the reporter's role)
+    ("Giá vàng SJC: 79,50 - 81,50 triệu đồng/lượng   |   Tỷ giá USD: 24.650 đồng   |   Hà Nội  18°C - 23°C, mưa phùn   |   TP.HCM 25°C - 34°C, nắng\n"
+     "SỨC KHỎE  ›  Y TẾ CƠ SỞ\n\nNGHỆ AN: TIÊM BỔ SUNG VẮC XIN SỞI CHO HƠN 12.000 TRẺ\nThứ ba, ngày 5 tháng 3 năm 2024, 08:15 (GMT+7)\n\n"
+     "Trước nguy cơ dịch sởi quay trở lại, ngành y tế triển khai chiến dịch tiêm bổ sung vắc xin cho trẻ từ 1 đến 5 tuổi tại 5 huyện miền núi, "
+     "với sự tham gia của hàng trăm cán bộ y tế cơ sở và các trạm y tế xã trên địa bàn.\n\nHoàng Minh Tuấn\nPhóng viên Ban Thời sự\n\n"
+     "Sáng 4/3, Sở Y tế cho biết. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"title": "NGHỆ AN: TIÊM BỔ SUNG VẮC XIN SỞI CHO HƠN 12.000 TRẺ", "author": "Hoàng Minh Tuấn"}),
+    # the byline over `Theo Báo X`; a byline with its agency under a related list, chrome after it
+    ("Vải thiều Lục Ngạn vào vụ\n16/06/2018\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nThanh Nga\nTheo Báo Bắc Giang\n\n"
+     "Tags: vải thiều, xuất khẩu\nBài viết cùng chuyên mục:\n• Giá vải thiều giảm mạnh (16/06/2018)\nBình luận (2)   |   Gửi bình luận\n",
+     {"author": "Thanh Nga", "outlet": "Báo Bắc Giang"}),
+    ("Sạt lở trên quốc lộ 6\n05/09/2022\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nTin liên quan:\n"
+     "- Quốc lộ 6 thông xe sau sạt lở do mưa lớn - 02/09/2022\n\nMinh Anh/VOV\nChia sẻ: Facebook  Zalo   |   Lượt xem: 5.872\n"
+     "Bản quyền thuộc về Đài Tiếng nói Việt Nam.\n",
+     {"author": "Minh Anh", "views": 5872}),
     # a year before the label is no view count
     ("Xã tổ chức hội nghị\nNgày đăng: 16/06/2023    Lượt xem: 87\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n", {"views": 87}),
     # a view count written after the number; a byline under `Tin, ảnh:`; a list of the newest articles and a
