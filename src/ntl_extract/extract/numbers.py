@@ -425,6 +425,9 @@ def _counted_title(ctx: Context, unit: str) -> int:
                default=0)
 
 
+_WATCHWORD_PAIR = regex.compile(r"(?i)(?:hai|ba|bốn|năm|sáu)[ ]\p{L}+[ ]?(?:,|và)[ ](?:hai|ba|bốn|năm|sáu)[ ]\p{L}+")
+
+
 def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
     """Spelled numbers are also names, kin words and adjectives: `Hai Bà Trưng`,
     `Ba Đình` (a capitalised noun), `ba mẹ` (dad), `hai chiều` (two-way); a
@@ -437,6 +440,10 @@ def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
     if first in _set(ctx, "kin_words") or first in _set(ctx, "spelled_adjective_heads") \
             or _key(" ".join(unit.split()[:2])) in _set(ctx, "spelled_adjective_heads"):
         return False
+    if first in _set(ctx, "watchwords") and any(
+            p.start() <= m.start() < p.end()
+            for p in _WATCHWORD_PAIR.finditer(ctx.text, max(0, m.start() - 30), min(len(ctx.text), m.end() + 40))):
+        return False  # a campaign's watchwords spelled out, two or more: `ba bám, bốn cùng`
     if spelled[0].isupper():
         before = ctx.text[max(0, m.start("amount") - 3): m.start("amount")].strip()
         if _key(spelled.split()[0]) == "năm" and before[-1:] in ('"', "(", "“"):
