@@ -486,7 +486,7 @@ def _byline(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[
     if agency:
         name = name[5:]  # `Theo TTXVN`: the agency the article is taken from, as written
     elif name.startswith("Theo "):
-        return None, None  # `Theo Báo Hòa Bình`: the outlet taken from (`_source_outlet`), no author
+        return None, None  # `Theo Báo Hòa Bình`: the outlet taken from (`_SOURCE_OUTLET`), no author
     elif len(name.split()) < 2 and "." not in name and name not in _DESKS:
         return None, None
     offset = text.find(name, tail_start)
@@ -593,9 +593,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             if views is None and len(line) < 80:
                 views = _views_in(line)  # (`Chia sẻ | Lượt xem: 2.047` under the stamp)
             continue
-        if _SITE_BAR.search(line) and _stamp_in_line(line) is not None:
-            site_today = site_today or _stamp_in_line(line)  # `Thứ Năm, 21/12/2017 | Đăng nhập | English`: today's
-            boilerplate.append((start, end))  # date on the site's bar, the publication's only if no stamp is found
+        if _SITE_BAR.search(line) and (today := _stamp_in_line(line)) is not None:
+            site_today = site_today or today  # `Thứ Năm, 21/12/2017 | Đăng nhập | English`: today's date on
+            boilerplate.append((start, end))  # the site's bar, the publication's only if no stamp is found
             continue
         if _SIDEBAR_ITEM.match(line):
             boilerplate.append((start, end))  # a dated item of a sidebar (`• Khai mạc … (08/07/2016)`): no headline

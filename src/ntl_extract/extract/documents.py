@@ -231,21 +231,17 @@ def _date_after(ctx: Context, end: int, dates) -> str | None:
     return None
 
 
-_SHARED_DATE: dict[int, regex.Pattern] = {}
+def _shared_date_rx(dimension) -> regex.Pattern:
+    """The `shared_date` pattern, compiled (`rules.prepared`: once per rule set)."""
+    return regex.compile(dimension.tables["shared_date"], regex.IGNORECASE)
 
 
-def _shares_date(ctx: Context, first: _Entry, end: int) -> bool:
-    """Whether the date after the reference ending at `end` is every listed one's: said
-    with `cùng ngày` (`shared_date`), or the list opened with a plural (`các Quyết định
-    số 645/QĐ-UBND, 646/QĐ-UBND và 647/QĐ-UBND ngày 18/7/2023`)."""
-    pattern = ctx.tables["shared_date"]
-    rx = _SHARED_DATE.get(id(pattern))
-    if rx is None:
-        rx = _SHARED_DATE[id(pattern)] = regex.compile(pattern, regex.IGNORECASE)
-    if rx.match(ctx.text, end):
-        return True
-    opened = first.mentions[0].start if first.mentions else None
-    return opened is not None and _PLURAL_BEFORE.search(ctx.doc.raw, max(0, opened - 8), opened) is not None
+def _shares_date(ctx: Context, opened: int, end: int) -> bool:
+    """Whether the date after the reference ending at `end` is every one's of the list that
+    opened at `opened`: said with `cùng ngày` (`shared_date`), or the list opened with a
+    plural (`các Quyết định số 645/QĐ-UBND, 646/QĐ-UBND và 647/QĐ-UBND ngày 18/7/2023`)."""
+    return prepared(ctx.dimension, _shared_date_rx).match(ctx.text, end) is not None \
+        or _PLURAL_BEFORE.search(ctx.text, max(0, opened - 8), opened) is not None
 
 
 _PLURAL_BEFORE = regex.compile(r"(?i)(?<![\w])các\s+$")
@@ -523,7 +519,7 @@ def extract(doc, rules, found) -> list[Document]:
     resolving = True
     issued_by: tuple[int, str] | None = None  # (end of a reference, the body named before it)
     clause: tuple | None = None  # (end of a reference, the day and body that open its clause)
-    listed: list[tuple[int, _Entry]] = []  # the references of the list this one may end: (end, entry)
+    listed: list[tuple[int, int, _Entry]] = []  # the references of the list this one may end: (start, end, entry)
     for cand in select(candidates):
         f = cand.fields
         key = _key(f)
@@ -546,17 +542,17 @@ def extract(doc, rules, found) -> list[Document]:
                      "the time for documents on this text ran out")
         if not resolving:
             continue
-        if listed and not ctx.list_gap_rx.fullmatch(ctx.text, listed[-1][0], cand.start):
+        if listed and not ctx.list_gap_rx.fullmatch(ctx.text, listed[-1][1], cand.start):
             listed = []
         if entry.date is None:
             entry.date = _date_after(ctx, cand.end, dates)
         if entry.issuer is None:
             entry.issuer = _issuer_after(ctx, cand.end)
-        if listed and entry.date and _shares_date(ctx, listed[0][1], cand.end):
-            for _, other in listed:  # `Kế hoạch số 128-KH/HU và … số 129-KH/HU cùng ngày 20/02/2025 của …`
+        if listed and entry.date and _shares_date(ctx, listed[0][0], cand.end):
+            for _, _, other in listed:  # `Kế hoạch số 128-KH/HU và … số 129-KH/HU cùng ngày 20/02/2025 của …`
                 other.date = entry.date
                 other.issuer = entry.issuer or other.issuer
-        listed.append((cand.end, entry))
+        listed.append((cand.start, cand.end, entry))
         _take_letterhead(entry, *_letterhead(ctx, cand.start))  # (None, None) unless the reference heads a document
         if entry.date is None or entry.issuer is None:
             date, issuer = _date_before(ctx, cand.start, dates)
