@@ -424,10 +424,17 @@ def _issuer_before(ctx: Context, start: int, issued_by: tuple[int, str] | None,
     return issuer
 
 
-_IMPLEMENTS = regex.compile(r"(?<![\w])(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)(?:[^\S\n]+[^\s,;:.()]+){1,4}?"
-                           r"[^\S\n]+(?:đang[^\S\n]+|sẽ[^\S\n]+)?(?:tổ[^\S\n]+chức[^\S\n]+)?"
-                           r"(?:triển[^\S\n]+khai|thực[^\S\n]+hiện|sửa[^\S\n]+đổi|bổ[^\S\n]+sung|điều[^\S\n]+chỉnh|bãi[^\S\n]+bỏ)"
-                           r"[^\S\n]+\Z")
+def _implements_rx(dimension) -> regex.Pattern:
+    """A body of a kind `level_bodies` names (in full or by its `body_abbreviations`), then
+    a verb carrying out or amending a document, at the end of the text searched
+    (`rules.prepared`: once per rule set)."""
+    kinds = set(dimension.tables["level_bodies"].values())
+    spellings = kinds | {k for k, v in dimension.tables["body_abbreviations"].items() if v in kinds}
+    return regex.compile(
+        r"(?<![\w])(?:" + "|".join(regex.escape(w) for w in sorted(spellings, key=len, reverse=True)) + r")"
+        r"(?:[^\S\n]+[^\s,;:.()]+){1,4}?[^\S\n]+(?:đang[^\S\n]+|sẽ[^\S\n]+)?(?:tổ[^\S\n]+chức[^\S\n]+)?"
+        r"(?:triển[^\S\n]+khai|thực[^\S\n]+hiện|sửa[^\S\n]+đổi|bổ[^\S\n]+sung|điều[^\S\n]+chỉnh|bãi[^\S\n]+bỏ)"
+        r"[^\S\n]+\Z")
 
 
 def _own_implemented(ctx: Context, start: int, codes: list[str]) -> str | None:
@@ -435,7 +442,7 @@ def _own_implemented(ctx: Context, start: int, codes: list[str]) -> str | None:
     out or amending (`UBND tỉnh sửa đổi Quyết định số …/QĐ-UBND`) a document its own kind
     issued (the code names that kind) issued it."""
     body = next((ctx.tables["level_bodies"][fold(c)] for c in codes if fold(c) in ctx.tables["level_bodies"]), None)
-    m = _IMPLEMENTS.search(ctx.text, max(0, start - 80), start) if body else None
+    m = prepared(ctx.dimension, _implements_rx).search(ctx.text, max(0, start - 80), start) if body else None
     if m is None:
         return None
     issuer = _issuer_phrase(ctx, m.group(), m.start(), whole=False)

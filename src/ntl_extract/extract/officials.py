@@ -1203,14 +1203,16 @@ def _may_act_for(text: str, start: int) -> bool:
 
 
 _PLACE_END = regex.compile(r"\s*(?:[;.)\n]|$)")
-_CHAIN_GAP = regex.compile(r"(?:\s+(?:nhiệm\s+kỳ\s+[0-9]{4}\s*[-–]\s*[0-9]{4}|khóa\s+[IVXLC]+))?(?:\s*\([^()\n]{1,40}\))?\s*[,–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|\(?\s*(?:nay|hiện|hiện nay) là\s+)?")
+# A body's term read past after it (`… nhiệm kỳ 2021-2026`, `… khóa XVII`), before a chain or a holder goes on.
+_TERM_AFTER = r"(?:\s+(?:nhiệm\s+kỳ\s+[0-9]{4}\s*[-–]\s*[0-9]{4}|khóa\s+[IVXLC]+))?"
+_CHAIN_GAP = regex.compile(_TERM_AFTER + r"(?:\s*\([^()\n]{1,40}\))?\s*[,–—-]?\s*(?:và\s+|kiêm\s+|đồng thời là\s+|\(?\s*(?:nay|hiện|hiện nay) là\s+)?")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\n])\s*(?=[^.!?\n]*$)")
 _REPRESENTING = regex.compile(r"(?<![\p{L}])[Đđ]ại\s+diện\s+(\p{Lu}[^,;:.()\n]{2,100}?)\s*,\s*$")
 _OLD_BODY = regex.compile(r"\s*\(\s*cũ\s*\)")
 _OF_BODY = regex.compile(r"\s+(?:và\s+(?:các\s+)?đồng\s+nghiệp\s+)?(?:thuộc|của)\s+")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|với)\s+$")  # `của Thủ tướng, ông A - …`, `báo cáo với Phó Thủ tướng, ông A, …`
 _OWN_TITLE = regex.compile(r"\s*[-–—,(]\s*\p{L}")  # a name, then its own apposed office
-_HELD_BY = regex.compile(r"(?:\s+(?:nhiệm\s+kỳ\s+[0-9]{4}\s*[-–]\s*[0-9]{4}|khóa\s+[IVXLC]+))?\s+(?:đối\s+với|là|(?:được\s+(?:bầu|bổ\s+nhiệm)\s+)?gồm(?:\s+có)?)\s+(?:các\s+(?=ông|bà)|(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:\s*)?")  # an office, then the person it is given to or taken from
+_HELD_BY = regex.compile(_TERM_AFTER + r"\s+(?:đối\s+với|là|(?:được\s+(?:bầu|bổ\s+nhiệm)\s+)?gồm(?:\s+có)?)\s+(?:các\s+(?=ông|bà)|(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:\s*)?")  # an office, then the person it is given to or taken from
 _SEVERAL = regex.compile(r"(?<![\p{L}])(?:[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Cc]ác|[2-9])\s+$")  # `hai Phó Chủ tịch …`
 _ANOTHER = regex.compile(r"\s*(?:,|và)\s*")
 _BRACKET = regex.compile(r"\s*\([^()\n]{1,40}\)")
