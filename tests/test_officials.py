@@ -243,10 +243,12 @@ def _phrases(parsed) -> list[str]:
             options = [p for branch in av[1] for p in _phrases(branch)]
         elif op is c.IN and av == [(c.CATEGORY, c.CATEGORY_SPACE)]:
             options = [" "]
+        elif op is c.IN and av[0][0] is c.NEGATE:  # any word (`tại [^.;]{1,60}?`): one stands for all
+            options = ["x"]
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
             low, high, sub = av
             inner = _phrases(sub)
-            counts = [max(low, 1)] if high is c.MAXREPEAT else range(low, high + 1)
+            counts = [max(low, 1)] if high is c.MAXREPEAT or high > 3 else range(low, high + 1)
             options = [""] if not inner else [
                 "".join(parts) for n in counts for parts in itertools.product(inner, repeat=n)]
         elif op in (c.AT, c.ASSERT_NOT):

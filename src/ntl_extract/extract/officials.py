@@ -825,7 +825,8 @@ class _Reader:
             _ON_BEHALF.search(text, max(0, cand.start - 40), cand.start) is not None
         if on_behalf:
             before = None
-        elif before is None and _may_be_verb(text[max(0, cand.start - 40):cand.start]):
+        elif before is None and (_may_be_verb(tail := text[max(0, cand.start - 40):cand.start])
+                                 or tail.rstrip().endswith(_CAREER_ENDS)):
             before = self._subject_of_clause(cand.start)
         chained = before is None and self.last_person is not None and self.last_end >= 0 \
             and _CHAIN_GAP.fullmatch(text, self.last_end, cand.start) is not None
@@ -968,10 +969,18 @@ class _Reader:
         a verb of office opening a clause gives the office to the person the sentence
         opens with (an honorific and a name)."""
         verb = _CLAUSE_VERB.search(self.text, max(0, start - 40), start)
+        career = None
+        if verb is None and self.text[max(0, start - 8):start].rstrip().endswith(_CAREER_ENDS):
+            career = verb = _CAREER_LIST.search(self.text, max(0, start - 140), start)
         if verb is None:
             return None
         opening = _SENTENCE_START.search(self.text, max(0, start - 300), verb.start())
         named = self.named_start.get(opening.end() if opening else -1)
+        if named is None and career is not None and opening is not None \
+                and fold(career.group("lead") or "") in _SUBJECT_PRONOUNS:
+            # `… đồng chí đã kinh qua các chức vụ: …` — the person the sentence before opens with
+            previous = _SENTENCE_START.search(self.text, max(0, opening.start() - 400), opening.start())
+            named = self.named_start.get(previous.end() if previous else -1)
         if named is None:
             return None
         m = named.match
@@ -1265,6 +1274,11 @@ _APPOINT = (r"(?:bầu(?:\s+lại)?|bổ\s+nhiệm(?:\s+lại)?|điều\s+độn
             r"công\s+nhận|hiệp\s+thương(?:\s+cử)?)")  # being given one
 _TAKE = (r"(?:(?:về\s+)?giữ\s+chức(?:\s+vụ)?|(?:về\s+)?làm|là|vào\s+chức(?:\s+vụ)?|"
          r"đảm\s+nhiệm(?:\s+chức(?:\s+vụ)?)?)")  # … and taking it up
+# Moved to a body and made a member of its committees first (`… đến nhận công tác tại huyện X,
+# chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Bí thư Huyện ủy X`).
+_JOIN_AND_TAKE = (r"(?:(?:đến|về)\s+nhận\s+công\s+tác\s+tại\s+[^\n.;:()]{1,60}?(?:\s*,)?\s+(?:chỉ\s+định\s+)?"
+                  r"(?:tham\s+gia\s+[^\n.;:()]{1,80}?\s+)?|(?:chỉ\s+định\s+)?tham\s+gia\s+[^\n.;:()]{1,80}?\s+)"
+                  r"và\s+giữ\s+chức(?:\s+vụ)?")
 # An office left or held before (`thôi giữ chức`, `từng là`, `khi đó là`): a former one.
 _FORMER = (r"(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|(?:trước|khi|lúc|thời\s+điểm)\s+đó\s+là|"
            r"từng\s+(?:là|làm|" + _HOLD + "))")
@@ -1273,6 +1287,7 @@ _VERBS_OF_OFFICE = (
     r"(?:(?:vừa|đã|mới|do)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:(?:điều\s+động|luân\s+chuyển)\s*(?:,|và)?\s*)?"
     + _APPOINT + r"(?:\s+" + _TAKE + r")?|"
     r"(?:(?:đang|hiện|hiện\s+đang|tiếp\s+tục|vẫn)\s+)?" + _HOLD + "|"
+    + _JOIN_AND_TAKE + "|"
     r"(?:(?:xin|đã|vừa)\s+)?" + _FORMER + "|"
     r"về\s+(?:giữ\s+chức(?:\s+vụ)?|làm|nhận\s+công\s+tác\s+tại)|"
     r"(?:để\s+)?nhận\s+nhiệm\s+vụ(?:\s+mới)?(?:\s+là)?|"
@@ -1290,6 +1305,15 @@ _QUIT_BEFORE = regex.compile(r"(?<![\p{L}])" + _FORMER + r"\s+$")
 # A clause of a biography opening with an office (`…, từng giữ các chức vụ …`, `_subject_of_clause`).
 _CLAUSE_VERB = regex.compile(r"[,;]\s*(?:(?:và|đồng\s+thời)\s+)?(?:từng\s+(?:là|làm|" + _HOLD + r")|"
                             r"(?:hiện|hiện\s+nay|nay)\s+(?:là|giữ\s+chức(?:\s+vụ)?))\s+$")
+# A career listed (`…, có 12 năm giữ các chức vụ lãnh đạo chủ chốt của huyện như A, B`;
+# `Trước đó, đồng chí đã kinh qua các chức vụ: A, B`): the offices go to the sentence's subject,
+# or with a bare `đồng chí`/`ông`/`bà` to the person the sentence before opens with.
+_CAREER_LIST = regex.compile(
+    r"(?:[,;]|^|(?<=[.!?\n]))\s*(?:(?P<lead>[^\n,.;:()]{1,40}?)\s+)?"
+    r"(?:đã\s+)?(?:từng\s+)?(?:kinh\s+qua|trải\s+qua|giữ|đảm\s+nhiệm|đảm\s+nhận)\s+(?:các|nhiều)\s+"
+    r"(?:chức\s+(?:vụ|danh)|cương\s+vị|vị\s+trí)(?:\s+[^\n,.;:()]{1,50}?)?(?:\s*:|\s+như|\s+gồm)\s*$")
+_SUBJECT_PRONOUNS = {fold("đồng chí"), fold("ông"), fold("bà")}  # a person the sentence before names
+_CAREER_ENDS = (":", "như", "gồm")  # how `_CAREER_LIST` ends (a shortcut before searching for it)
 # `ông … đã được Bộ Chính trị điều động, chỉ định giữ chức Bí thư …`: who gave the office
 # comes between `được` and the verb.
 # … and `chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức …` (membership first).
