@@ -40,6 +40,9 @@ CASES = [
     # a site's brand alone over the page is the outlet
     ("VnExpress\nThời sự  ›  Thời tiết\nThứ bảy, 4/11/2017, 15:40 (GMT+7)\n\nBão số 12 đổ bộ Khánh Hòa\n\nBão số 12 với sức gió mạnh đã đổ bộ vào Khánh Hòa sáng nay.",
      {"outlet": "VnExpress", "title": "Bão số 12 đổ bộ Khánh Hòa"}),
+    # … or its domain name alone, over the section and the stamp
+    ("Baochinhphu.vn\nChuyển đổi số\n14/10/2025 08:05\n\nHồ sơ trực tuyến cấp xã đạt 85,6% sau 100 ngày\n\n(Chinhphu.vn) - Theo báo cáo của Bộ, tỷ lệ hồ sơ trực tuyến đạt 85,6%.",
+     {"outlet": "Baochinhphu.vn", "title": "Hồ sơ trực tuyến cấp xã đạt 85,6% sau 100 ngày"}),
     # an English-style byline, a photo credit beside it
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBy Khánh Vy | Photo: Đức Anh\n",
      {"author": "Khánh Vy"}),

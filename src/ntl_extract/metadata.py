@@ -117,8 +117,10 @@ _MASTHEAD = regex.compile(
     r"(?:\s+[-–]\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)(?:\s+\p{Lu}[\w&.-]*){1,4})?"
     r"|(?:Cổng|Trang)\s+(?i:thông\s+tin\s+điện\s+tử))\s*$"  # (under the body's name in capitals)
 )
-# A site's brand written as one word with a capital inside (`VnExpress`, `VietnamPlus`, `ZingNews`).
-_BRAND = regex.compile(r"\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?:\.(?:vn|net|com))?")
+# A site's brand written as one word with a capital inside (`VnExpress`, `VietnamPlus`, `ZingNews`),
+# or its domain name (`Chinhphu.vn`, `Baochinhphu.vn`, `Dantri.com.vn`).
+_BRAND = regex.compile(r"\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?:\.(?:vn|net|com))?"
+                       r"|\p{Lu}[\p{Ll}\d-]+(?:\.(?:com|net|org|gov|edu))?\.(?:vn|com|net|org)")
 _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 _WORD = r"(?:[HK]['’])?\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"

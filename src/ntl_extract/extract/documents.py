@@ -262,7 +262,7 @@ def _date_before(ctx: Context, start: int, dates) -> tuple[str | None, str | Non
     if not (d.kind in ("date", "datetime") or (d.kind == "open_interval" and _DAY_START.match(d.value))) \
             or d_start < _sentence_start(ctx.doc, start) or _RELATIVE_TO.search(ctx.text, max(0, d_start - 10), d_start):
         return None, None
-    m = ctx.clause_before_rx.fullmatch(ctx.text[d_end:start])
+    m = ctx.clause_before_rx.fullmatch(_ABBREVIATION_IN_BRACKETS.sub("", ctx.text[d_end:start]))
     if not m:
         return None, None
     value = d.value.split("T")[0].split("/")[0]
@@ -274,6 +274,8 @@ def _date_before(ctx: Context, start: int, dates) -> tuple[str | None, str | Non
     return (value if "X" not in value else None), issuer
 
 
+# A body's short form in brackets inside its name (`Cơ quan Cảnh sát điều tra (CSĐT) Công an huyện`).
+_ABBREVIATION_IN_BRACKETS = regex.compile(r"[^\S\n]*\((?:\p{Lu}|[0-9&-]){2,12}\)(?=[^\S\n])")
 _DAY_START = regex.compile(r"[0-9X]{4}-[0-9]{2}-[0-9]{2}/")  # `từ ngày 25/10`, not `từ năm 2020`
 _TERM_TAIL = regex.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\w-]+.*$", regex.I)  # `khóa XI`, `nhiệm kỳ 2020-2025`
 

@@ -534,7 +534,21 @@ def _the_ministry(lx: Lexicons, text: str, people: dict[str, _Person]) -> str | 
     named = {expand(lx, _org_text(p.org_words, text)) for person in people.values() for p in person.positions
              if p.org_words and fold(p.title) in lx.ministry_titles}
     named = {n for n in named if fold(n).startswith("bộ ")}
+    if not named and any(not p.org_words and fold(p.title) in lx.ministry_titles
+                         for person in people.values() for p in person.positions):
+        # `Đoàn công tác của Bộ Dân tộc và Tôn giáo do Thứ trưởng Lò Thị Sâm làm Trưởng đoàn`:
+        # no office names it, but the article names one ministry only.
+        for m in _MINISTRY_OPENING.finditer(text):
+            ws = words(text, m.start(), limit=lx.max_org_words + 1)
+            name = expand(lx, _org_text(ws[:parse_org(lx, text, ws, 0)], text))
+            if len(ws) > 1:
+                named.add(name)
+            if len(named) > 1:
+                break
     return named.pop() if len(named) == 1 else None
+
+
+_MINISTRY_OPENING = regex.compile(r"(?<![\p{L}])Bộ[ ]+(?!(?:Chính[ ]+trị|Tư[ ]+lệnh|Chỉ[ ]+huy)(?![\p{L}]))\p{Lu}")
 
 
 # `Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu (C03)`: a body's name,
@@ -1284,7 +1298,7 @@ _FORMER = (r"(?:thôi\s+(?:giữ\s+chức(?:\s+vụ)?|làm)|(?:trước|khi|lúc
            r"từng\s+(?:là|làm|" + _HOLD + "))")
 _VERBS_OF_OFFICE = (
     r"(?:(?:(?:tái\s+)?đắc\s+cử|tái\s+cử|trúng\s+cử)(?:\s+chức(?:\s+vụ)?)?|"
-    r"(?:(?:vừa|đã|mới|do)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:(?:điều\s+động|luân\s+chuyển)\s*(?:,|và)?\s*)?"
+    r"(?:(?:vừa|đã|mới|do|tiếp\s+tục)\s+)?được\s+(?:tín\s+nhiệm\s+)?(?:(?:điều\s+động|luân\s+chuyển)\s*(?:,|và)?\s*)?"
     + _APPOINT + r"(?:\s+" + _TAKE + r")?|"
     r"(?:(?:đang|hiện|hiện\s+đang|tiếp\s+tục|vẫn)\s+)?" + _HOLD + "|"
     + _JOIN_AND_TAKE + "|"
@@ -1317,7 +1331,7 @@ _CAREER_ENDS = (":", "như", "gồm")  # how `_CAREER_LIST` ends (a shortcut bef
 # `ông … đã được Bộ Chính trị điều động, chỉ định giữ chức Bí thư …`: who gave the office
 # comes between `được` and the verb.
 # … and `chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ chức …` (membership first).
-_BY_AGENT = (r"(?:(?:vừa|đã|mới|do)\s+)?được\s+(?:\p{Lu}[^\n,.;:()]{1,60}?\s+)?"
+_BY_AGENT = (r"(?:(?:vừa|đã|mới|do|tiếp\s+tục)\s+)?được\s+(?:\p{Lu}[^\n,.;:()]{1,60}?\s+)?"
              r"(?:(?:điều\s+động|luân\s+chuyển|giới\s+thiệu)\s*(?:,|và)?\s*)?"
              r"(?:" + _APPOINT + r"|hiệp\s+thương\s+cử)(?:\s+tham\s+gia\s+[^\n.;:()]{1,80}?\s+và)?"
              r"(?:\s+" + _TAKE + ")?")

@@ -97,8 +97,8 @@ class Lexicons:
         self.stops = {fold(w) for w in tb["stop_words"]}
         self.people_nouns = {fold(w) for w in tb["people_nouns"]}
         self.zones_after_and = {tuple(fold(w).split()) for w in tb["zones_after_and"]}
-        self.many_places = regex.compile(  # a count of places (`10 huyện`, `các xã`): `names_many`
-            r"(?<![\w])(?<!(?:đề án|chương trình|kế hoạch|nghị quyết|quyết định|chỉ thị|kết luận|số)\s)"
+        self.many_places = regex.compile(  # a count of places (`10 huyện`, `các xã`; not `Ban Chỉ đạo 389 tỉnh`): `names_many`
+            r"(?<![\w])(?<!(?:đề án|chương trình|kế hoạch|nghị quyết|quyết định|chỉ thị|kết luận|số|chỉ đạo|bcđ)\s)"
             r"(?:[1-9][0-9]*|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:"
             + "|".join(regex.escape(fold(w)) for w in sorted(lx["place_type"], key=len, reverse=True)
                        if w[-1].isalpha()) + r")(?![\w])")
