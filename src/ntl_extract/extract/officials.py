@@ -796,6 +796,7 @@ class _Reader:
         self.pending: list[_Position] = []  # positions waiting for their person (before the name)
         self.last_person: _Person | None = None
         self.last_end = -1
+        self.subjects: list[_Person] = []  # people listed under one plural subject (`_list_subjects`)
         self.covered = -1  # end of the last organisation read: titles inside it are part of it
         self.title_name_end = -1  # end of the last name read after its title
         self.named_after_title_end = -1  # where the reading after the last such name went on from
@@ -900,12 +901,17 @@ class _Reader:
             person.honorific = person.honorific or _honorific(lx, honorific)
             person.rank = person.rank or (canonical(rank) if rank else None)
             person.positions.append(position)
+            self._list_subjects(person, start)
             self.last_person, self.last_end = person, position.end
         elif self.last_person is not None and gap is not None \
                 and not (gap.strip() == "và" and self.last_end == self.named_after_title_end) \
-                and ((_CHAIN_GAP.fullmatch(gap) and (org_words or ends_cleanly or gap.strip() in ("và", "kiêm")))
+                and ((chained_on := bool(_CHAIN_GAP.fullmatch(gap))
+                      and bool(org_words or ends_cleanly or gap.strip() in ("và", "kiêm")))
                      or _VERB_AFTER_APPOSITION.fullmatch(gap) or _VERB_BY_AGENT_AFTER_APPOSITION.fullmatch(gap)):
-            self.last_person.positions.append(position)
+            # a verb after the last of several people listed under `các đồng chí` gives the office to each
+            listed = not chained_on and len(self.subjects) > 1 and self.subjects[-1] is self.last_person
+            for holder in self.subjects if listed else [self.last_person]:
+                holder.positions.append(position)
             self.last_end = position.end
         elif (comma := _COMMA.match(text, _after_bracket(text, position.end))) \
                 and (org_words or title_text[0].isupper()):
@@ -922,6 +928,18 @@ class _Reader:
         elif not ((held := _HELD_BY.match(text, position.end)) and self._to_holders(held.end(), position, cand)):
             self.pending = []
             self.last_person, self.last_end = None, -1
+
+    def _list_subjects(self, person: _Person, name_start: int) -> None:
+        """Keep `subjects`: the people listed so far under one plural subject, each with
+        the positions written beside the name (`các đồng chí A, Chủ tịch UBND xã và B,
+        Chủ tịch Ủy ban MTTQ xã được bầu giữ chức Phó Bí thư Đảng ủy xã`)."""
+        text = self.text
+        if _PLURAL_SUBJECT.search(text, max(0, name_start - 20), name_start):
+            self.subjects = [person]
+        elif person is not self.last_person:
+            listed = self.subjects and self.subjects[-1] is self.last_person and self.last_end >= 0 \
+                and _NEXT_LISTED.fullmatch(text, self.last_end, name_start)
+            self.subjects = self.subjects + [person] if listed else []
 
     def _to_holders(self, at: int, position: _Position, cand) -> bool:
         """The office goes to the person named at `at`, after `đối với`, `là`, `gồm`
@@ -1368,6 +1386,8 @@ def _next_capital(text: str, pos: int) -> int:
 
 
 _CAPITAL_START = regex.compile(r"\p{Lu}")
+_PLURAL_SUBJECT = regex.compile(r"(?<![\p{L}])[Cc]ác[^\S\n]+(?:đồng[^\S\n]+chí|ông|bà)[^\S\n]+\Z")
+_NEXT_LISTED = regex.compile(r"[^\S\n]*(?:[,;][^\S\n]*(?:và[^\S\n]+)?|và[^\S\n]+)")
 
 
 SEPARATOR_WINDOW = 150  # characters before a title a separator may span (a bracket of birth year and home)
