@@ -245,6 +245,9 @@ def _shares_date(ctx: Context, opened: int, end: int) -> bool:
 
 
 _PLURAL_BEFORE = regex.compile(r"(?i)(?<![\w])các\s+$")
+# `… số 413-QĐ/TU cùng ngày về việc …`: the day of the reference cited just before.
+_SAME_DAY = regex.compile(r"(?i)[^\S\n]+cùng[^\S\n]+ngày(?![^\S\n]*[0-9])")
+SAME_DAY_WINDOW = 400  # characters back to that reference
 # A day named after `sau`, `trước` (`Ngay sau Tết Nguyên đán …, Ban Thường vụ … đã ban hành`) is no signing date.
 _RELATIVE_TO = regex.compile(r"(?i)(?<![\w])(?:sau|trước)\s+$")
 
@@ -528,6 +531,7 @@ def extract(doc, rules, found) -> list[Document]:
     resolving = True
     issued_by: tuple[int, str] | None = None  # (end of a reference, the body named before it)
     clause: tuple | None = None  # (end of a reference, the day and body that open its clause)
+    dated: tuple | None = None  # (end of the last reference with a date, that date): `… cùng ngày`
     listed: list[tuple[int, int, _Entry]] = []  # the references of the list this one may end: (start, end, entry)
     for cand in select(candidates):
         f = cand.fields
@@ -555,6 +559,9 @@ def extract(doc, rules, found) -> list[Document]:
             listed = []
         if entry.date is None:
             entry.date = _date_after(ctx, cand.end, dates)
+        if entry.date is None and dated is not None and cand.start - dated[0] <= SAME_DAY_WINDOW \
+                and _SAME_DAY.match(ctx.text, cand.end):
+            entry.date = dated[1]  # `Quyết định số 412-QĐ/TU ngày 17/10/2016 …; Quyết định số 413-QĐ/TU cùng ngày`
         if entry.issuer is None:
             entry.issuer = _issuer_after(ctx, cand.end)
         if listed and entry.date and _shares_date(ctx, listed[0][0], cand.end):
@@ -577,6 +584,8 @@ def extract(doc, rules, found) -> list[Document]:
             entry.issuer = _issuer_proposing(ctx, cand.start)
         if entry.subject is None:
             entry.subject = _subject_after(ctx, cand.end)
+        if entry.date is not None:
+            dated = (cand.end, entry.date)
     if resolving and "\n" in ctx.text:
         _letterheads_of(ctx, entries.values())
     out = []
