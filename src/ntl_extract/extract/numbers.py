@@ -19,7 +19,7 @@ from ..normalise import canonical, fold
 from ..rules import prepared as rules_prepared
 from ..vocabulary import two_syllable_words
 from .engine import Context, IntervalSet, deadline_for, find, group_names, select
-from .numbers_grammar import as_json_number, parse_amount
+from .numbers_grammar import MAGNITUDES, as_json_number, parse_amount
 from .numbers_scan import anchor_patterns, anchors, prepare, run_anchored, spans, word_prefilter
 from .registry import builder
 from .time_limit import time_limit
@@ -313,6 +313,8 @@ def money(m, ctx: Context):
     code = table.get(currency)
     if code is None:
         return None
+    if currency in _set(ctx, "currencies_with_magnitude") and not _with_magnitude(m):
+        return None  # `2 kíp trực` is two shifts on duty; `210 tỷ kíp` is money
     return {"kind": "money", "value": as_json_number(value), "total": None, "unit": code}
 
 
@@ -391,7 +393,8 @@ def count(m, ctx: Context):
         return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit, "_end": quoted[1]}
     words = unit.split()
     first = _key(words[0])
-    if first in ctx.prepared.not_a_count and not _currency_compound(ctx, words):
+    if first in ctx.prepared.not_a_count and (not _currency_compound(ctx, words) or (
+            first in _set(ctx, "currencies_with_magnitude") and _with_magnitude(m))):
         return None  # a measure or an amount of money: the quantity and money rules read it
     if first in ("khóa", "nhiệm") and len(words) > 1 and _ROMAN_NUMERAL.fullmatch(words[-1]):
         return None  # `Hội nghị Trung ương 8 khóa XIII`: the number names a plenum of a term
@@ -492,8 +495,16 @@ def _value_candidates(ctx: Context, prepared: _Prepared, taken: IntervalSet, dea
 _ROMAN_NUMERAL = regex.compile(r"[IVXLC]+")
 
 
+def _with_magnitude(m) -> bool:
+    """Whether the amount is written with a magnitude word (`210 tỷ`)."""
+    return any(_key(w) in MAGNITUDES for w in m.group("amount").split())
+
+
 def _currency_compound(ctx: Context, words: list[str]) -> bool:
-    """`đồng chí`, `đồng bào`: a currency word that is half of another noun."""
+    """`đồng chí`, `đồng bào`: a currency word that is half of another noun; `kíp trực`,
+    `kíp mổ`: one that is money only after a magnitude, which a count never has."""
+    if len(words) >= 2 and _key(words[0]) in _set(ctx, "currencies_with_magnitude"):
+        return True
     if len(words) < 2 or _key(words[0]) != "đồng":
         return False
     if len(words) > 2 and _key(f"{words[1]} {words[2]}") in ctx.prepared.after_dong:

@@ -378,8 +378,12 @@ def split_name(lx: Lexicons, run: list[Word], known: set[str], after_place_word:
             score += 4
         elif 3 <= len(name) <= 4 and name[1].key in lx.gender_middles and is_vietnamese_syllable(name[0].text):
             score += 3  # `Văn`/`Thị` second: a name, even with a surname the lexicon lacks
-        elif looks_foreign(name, lx) or _HIGHLAND_GIVEN.match(name[0].text):
+        elif _HIGHLAND_GIVEN.match(name[0].text):
             score += 3  # (`H'Nhi Niê Kdăm`, `Y Bih Niê`: the Ê Đê, Jarai, K'Ho given-name marks)
+        elif looks_foreign(name, lx):
+            if k == 0 and after_place_word:
+                continue  # `Chủ tịch tỉnh Luang Prabang mong muốn …`: a foreign place's name, not a person's
+            score += 3
         elif k > 0 and (place in places or place in lx.districts):
             score += 2
         else:
