@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 MAGNITUDES = {"nghìn": 10**3, "ngàn": 10**3, "vạn": 10**4, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+HALF = "rưỡi"  # after a magnitude, half of it (`3 triệu rưỡi` = 3 500 000)
 DIGIT_WORDS = {"không": 0, "linh": 0, "lẻ": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4,
                "năm": 5, "lăm": 5, "nhăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
 _GROUPED_VN = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
@@ -93,7 +94,7 @@ def parse_words(words: list[str]) -> int | None:
 @lru_cache(maxsize=2048)
 def parse_amount(text: str) -> Decimal | None:
     """A number with spelled magnitudes: `2 tỷ 333,1 triệu` → 2333100000,
-    `3,5 nghìn tỷ` → 3500000000000, `hai mươi lăm triệu` → 25000000,
+    `3,5 nghìn tỷ` → 3500000000000, `hai mươi lăm triệu` → 25000000, `3 triệu rưỡi` → 3500000,
     `một nghìn không trăm linh một tỷ` → 1001000000000.
 
     A magnitude larger than every one before it scales everything read so far
@@ -119,7 +120,19 @@ def parse_amount(text: str) -> Decimal | None:
             number, words = Decimal(spelled), []
         return True
 
+    previous = ""
     for token in tokens:
+        if token == HALF:  # `3 triệu rưỡi`: half of the magnitude just read
+            if previous not in MAGNITUDES:
+                return None
+            half = Decimal(MAGNITUDES[previous]) / 2
+            if MAGNITUDES[previous] == largest and not section:
+                result += half
+            else:
+                section += half
+            previous = token
+            continue
+        previous = token
         if token in MAGNITUDES:
             if not flush_words():
                 return None
