@@ -440,6 +440,8 @@ def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
         return False
     if _key(unit) in _set(ctx, "spelled_idiom_units"):
         return False
+    if _key(spelled) == "chín" and first in _set(ctx, "ripe_words"):
+        return False  # `vải chín rộ`, `lúa chín sớm`: ripe, not nine
     if first in _set(ctx, "kin_words") or first in _set(ctx, "spelled_adjective_heads") \
             or _key(" ".join(unit.split()[:2])) in _set(ctx, "spelled_adjective_heads"):
         return False
