@@ -43,6 +43,18 @@ CASES = [
     # … or its domain name alone, over the section and the stamp
     ("Baochinhphu.vn\nChuyển đổi số\n14/10/2025 08:05\n\nHồ sơ trực tuyến cấp xã đạt 85,6% sau 100 ngày\n\n(Chinhphu.vn) - Theo báo cáo của Bộ, tỷ lệ hồ sơ trực tuyến đạt 85,6%.",
      {"outlet": "Baochinhphu.vn", "title": "Hồ sơ trực tuyến cấp xã đạt 85,6% sau 100 ngày"}),
+    # a social-media page's post: the page's name over the stamp (no year: no publication date), an
+    # emoji before the headline; a stamp with its year dates the post
+    ("Trang thông tin điện tử xã Tân Lập\n15 tháng 3 lúc 08:30 · 🌏\n\n📢 XÃ TÂN LẬP RA MẮT TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG\n\nSáng 14/3, UBND xã tổ chức lễ ra mắt tổ công nghệ số tại nhà văn hóa thôn.",
+     {"outlet": "Trang thông tin điện tử xã Tân Lập", "title": "XÃ TÂN LẬP RA MẮT TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", "published": None}),
+    ("Công an tỉnh Yên Bái\n1 tháng 4, 2020 lúc 21:05 · 🌏\n\n⚠️ THÔNG BÁO KHẨN: THỰC HIỆN CÁCH LY TOÀN XÃ HỘI PHÒNG, CHỐNG DỊCH COVID-19\n\nThực hiện Chỉ thị số 16/CT-TTg, Ban Chỉ đạo thông báo:\n\n1️⃣ Thực hiện cách ly toàn xã hội trong vòng 15 ngày, mọi người dân ở tại nhà...\n",
+     {"outlet": "Công an tỉnh Yên Bái", "title": "THÔNG BÁO KHẨN: THỰC HIỆN CÁCH LY TOÀN XÃ HỘI PHÒNG, CHỐNG DỊCH COVID-19",
+      "published": "2020-04-01T21:05+07:00"}),
+    # a messaging app's official account
+    ("Zalo Official Account\nUBND Phường Tân Mai\nTài khoản đã xác thực · 12.406 người quan tâm\n\nRa quân tổng vệ sinh môi trường hưởng ứng Ngày Môi trường thế giới\n10/05/2023 16:05\n\nThực hiện Kế hoạch của UBND thành phố, phường đã ra quân tổng vệ sinh môi trường.",
+     {"outlet": "UBND Phường Tân Mai", "title": "Ra quân tổng vệ sinh môi trường hưởng ứng Ngày Môi trường thế giới"}),
+    ("Zalo OA · UBND xã Hợp Hòa\n✔ Tài khoản chính thức\n\nKẾ HOẠCH SẢN XUẤT VỤ ĐÔNG XUÂN: GIEO CẤY 1.245,6 HA LÚA\n07/01/2026 07:45\n\nNgày 06/01/2026, UBND xã tổ chức hội nghị triển khai kế hoạch sản xuất vụ Đông Xuân.",
+     {"outlet": "UBND xã Hợp Hòa", "title": "KẾ HOẠCH SẢN XUẤT VỤ ĐÔNG XUÂN: GIEO CẤY 1.245,6 HA LÚA"}),
     # an English-style byline, a photo credit beside it
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBy Khánh Vy | Photo: Đức Anh\n",
      {"author": "Khánh Vy"}),

@@ -121,6 +121,18 @@ _MASTHEAD = regex.compile(
 # or its domain name (`Chinhphu.vn`, `Baochinhphu.vn`, `Dantri.com.vn`).
 _BRAND = regex.compile(r"\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?:\.(?:vn|net|com))?"
                        r"|\p{Lu}[\p{Ll}\d-]+(?:\.(?:com|net|org|gov|edu))?\.(?:vn|com|net|org)")
+# A social-media post's stamp: a day and month (maybe a year) `lúc` a time, or a time ago; the
+# audience icon after a middle dot (`15 tháng 3 lúc 08:30 · 🌏`, `Hôm qua lúc 20:10 · 🌏`).
+_POST_STAMP = regex.compile(
+    r"^\s*(?:(?P<d>[0-9]{1,2})[ ]+tháng[ ]+(?P<m>[0-9]{1,2})(?:,?[ ]+(?P<y>[0-9]{4}))?[ ]+lúc[ ]+(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})"
+    r"|[0-9]{1,2}[ ]+(?:phút|giờ|ngày)[ ]+trước|(?:Hôm[ ]+qua|Hôm[ ]+kia)(?:[ ]+lúc[ ]+[0-9]{1,2}:[0-9]{2})?|Vừa[ ]+xong)"
+    r"[ ]*·[ ]*\S{0,3}\s*$", regex.IGNORECASE)  # (the dot is the post's: a headline's stamp has none)
+# A messaging app's official account over its post (`Zalo OA · UBND xã X`; `Zalo Official Account`,
+# the account's name on the next line; `Tài khoản đã xác thực · 12.406 người quan tâm`).
+_MESSAGING_ACCOUNT = regex.compile(
+    r"^\s*(?:(?P<app>Zalo(?:[ ]+(?:OA|Official[ ]+Account))?)(?:[ ]*·[ ]*(?P<name>\S.{1,80}?))?"
+    r"|[✔✓☑]?[ ]*Tài[ ]+khoản[ ]+(?:đã[ ]+xác[ ]+thực|chính[ ]+thức)(?:[ ]*·.*)?)\s*$")
+_LEADING_PICTOGRAPHS = regex.compile(r"^(?:[\p{So}\p{Sk}\p{Cf}\p{Mn}]|\s)+(?=\S)")  # emoji before a post's headline
 _GLUED_TAG = regex.compile(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 _WORD = r"(?:[HK]['’])?\p{Lu}[\p{L}]*"
 _NAME = rf"(?:\p{{Lu}}\.\s?)?{_WORD}(?:[ ]{_WORD}){{0,3}}"
@@ -571,6 +583,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
 
     head = body_lines[:9]
     site_today = None
+    pending_outlet_line = None  # an account's name on the line under a messaging app's header
     index = -1  # of the line among those that are no chrome
     for at, (start, end) in enumerate(head):
         if title_span is not None and at and head[at - 1][1] - head[at - 1][0] > 300:
@@ -580,6 +593,36 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         if first and outlet is None and _BRAND.fullmatch(line):
             outlet = line  # `VnExpress`, `VietnamPlus`: the site's brand alone over the page
             boilerplate.append((start, end))
+            continue
+        if (title_span is None or (at and title_span == head[at - 1])) and (post := _POST_STAMP.match(line)) is not None:
+            # a social-media post's stamp (`15 tháng 3 lúc 08:30 · 🌏`, `2 giờ trước`) under the
+            # page's name: the page is the outlet, the stamp dates the post only with its year
+            boilerplate.append((start, end))
+            if at and outlet is None:
+                outlet = canonical(text[head[at - 1][0]:head[at - 1][1]])
+                boilerplate.append(head[at - 1])
+                if title_span == head[at - 1]:
+                    title_span = title_at = None  # (it was the page's name)
+                    index -= 1
+            if published is None and post["y"]:
+                published = Published(dt.date(int(post["y"]), int(post["m"]), int(post["d"])),
+                                      (int(post["h"]), int(post["mi"])))
+                stamp_at = at
+            continue
+        if title_span is None and (account := _MESSAGING_ACCOUNT.match(line)) is not None:
+            # a messaging app's official account (`Zalo OA · UBND xã X`, `Zalo Official Account` over
+            # the account's name, `Tài khoản đã xác thực · 12.406 người quan tâm`)
+            boilerplate.append((start, end))
+            if outlet is None and account["name"]:
+                outlet = canonical(account["name"])
+            elif outlet is None and account["app"] and at + 1 < len(head):
+                following = text[head[at + 1][0]:head[at + 1][1]]
+                if not _MESSAGING_ACCOUNT.match(following):
+                    outlet = canonical(following)
+                    pending_outlet_line = head[at + 1]
+            continue
+        if pending_outlet_line == (start, end):
+            boilerplate.append((start, end))  # the account's name under `Zalo Official Account`
             continue
         if _is_chrome(line) or _MENU.match(line) or _spaced_menu(doc, start, end) or _glued_menu(line) or (first and (
                 _MASTHEAD.match(line) or (_is_category(line) and _CAPS_MASTHEAD.search(line)
@@ -603,7 +646,9 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             boilerplate.append((start, end))  # a dated item of a sidebar (`• Khai mạc … (08/07/2016)`): no headline
             continue
         index += 1
-        if category is None and title_span is None and _is_category(line):
+        if category is None and title_span is None and _is_category(line) \
+                and not (len(_WORDS.findall(line)) > _SECTION_WORDS and _LEADING_PICTOGRAPHS.match(line)):
+            # (a post's headline in capitals opens with an emoji: `⚠️ THÔNG BÁO KHẨN: …`)
             category = canonical(_doubled(line) or line)
             category_span = (start, end)
             if _doubled(line):
@@ -668,7 +713,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             if _is_section(line, head[at + 1:], text):
                 category = category or canonical(line)
                 continue
-            if line.endswith(".") and not line.endswith("...") or line.endswith((",", ";")):
+            if line.endswith(".") and not line.endswith("...") or line.endswith((",", ";", ":")):
                 continue  # a lead paragraph (maybe cut by a hard line break), not a headline
             title_span, title_at = (start, end), at
             tab = _TAB_SUFFIX.search(line)
@@ -735,7 +780,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         if "title" in headers:
             title = headers["title"]
         elif title_span:
-            title = text[title_span[0]:title_span[1]]
+            title = _LEADING_PICTOGRAPHS.sub("", text[title_span[0]:title_span[1]])  # (`📢 XÃ … RA MẮT …`)
     # The byline is on the last line of text (not the title's, which is the first).
     closing = _closing_lines(text, body_lines[:article_end], 2)
     author, author_span = _byline(text, closing[1:] if title_span else closing)
