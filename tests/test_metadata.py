@@ -55,6 +55,9 @@ CASES = [
      {"outlet": "UBND Phường Tân Mai", "title": "Ra quân tổng vệ sinh môi trường hưởng ứng Ngày Môi trường thế giới"}),
     ("Zalo OA · UBND xã Hợp Hòa\n✔ Tài khoản chính thức\n\nKẾ HOẠCH SẢN XUẤT VỤ ĐÔNG XUÂN: GIEO CẤY 1.245,6 HA LÚA\n07/01/2026 07:45\n\nNgày 06/01/2026, UBND xã tổ chức hội nghị triển khai kế hoạch sản xuất vụ Đông Xuân.",
      {"outlet": "UBND xã Hợp Hòa", "title": "KẾ HOẠCH SẢN XUẤT VỤ ĐÔNG XUÂN: GIEO CẤY 1.245,6 HA LÚA"}),
+    # a portal's name with its province after a dash, no `tỉnh` written
+    ("Trang thông tin điện tử huyện Lệ Thủy - Quảng Bình\nGiáo dục - Đào tạo\n\nTrường Tiểu học số 1 đón Bằng công nhận trường đạt chuẩn quốc gia\nCập nhật lúc 15:40 ngày 21/11/2013\n\nSáng 20/11, Trường Tiểu học số 1 tổ chức lễ đón Bằng công nhận trường đạt chuẩn quốc gia mức độ 1.",
+     {"title": "Trường Tiểu học số 1 đón Bằng công nhận trường đạt chuẩn quốc gia"}),
     # an English-style byline, a photo credit beside it
     ("Tiêu đề bài viết\n05/05/2024\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n\nBy Khánh Vy | Photo: Đức Anh\n",
      {"author": "Khánh Vy"}),

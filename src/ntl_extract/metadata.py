@@ -113,8 +113,8 @@ _MASTHEAD = regex.compile(
     r"|(?:Cổng|Trang)\s+(?i:thông\s+tin(?:\s+điện\s+tử)?)"
     r"(?:\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?(?:\s+\p{Lu}[\w&.-]*){1,5}"
     r"(?:(?:\s+\p{Ll}+){1,2}(?:\s+\p{Lu}[\w&.-]*){0,3})?"  # (a body's name: `… Chính phủ`, `… Bộ Tài chính`)
-    # (and the place above it: `Trang thông tin điện tử xã Quảng Phú - huyện Quảng Xương`)
-    r"(?:\s+[-–]\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)(?:\s+\p{Lu}[\w&.-]*){1,4})?"
+    # (and the place above it: `Trang thông tin điện tử xã Quảng Phú - huyện Quảng Xương`, `… - Quảng Bình`)
+    r"(?:\s+[-–]\s+(?:(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)\s+)?\p{Lu}[\w&.-]*(?:\s+\p{Lu}[\w&.-]*){0,3})?"
     r"|(?:Cổng|Trang)\s+(?i:thông\s+tin\s+điện\s+tử))\s*$"  # (under the body's name in capitals)
 )
 # A site's brand written as one word with a capital inside (`VnExpress`, `VietnamPlus`, `ZingNews`),

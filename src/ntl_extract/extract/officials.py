@@ -1133,9 +1133,11 @@ class _Reader:
         if split is None:
             return org, []
         if chained and split == (0, 2) and len(run) == 2 and run[1].key not in lx.middles \
-                and fold_words(run) not in known and _PLACE_END.match(text, run[-1].end):
+                and fold_words(run) not in known and (_PLACE_END.match(text, run[-1].end)
+                                                     or lx.title_bodies.get(title_key, "A")[0].islower()):
             # `…, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Ninh Sơn;`: the chain's person is
-            # named already; two capitals ending the segment are the body's place.
+            # named already; two capitals ending the segment are the body's place; after a
+            # village's head, the village (`…, Bí thư Chi bộ, Trưởng thôn Đồng Tâm cùng …`).
             return org, []
         return org[:run_start + split[0]], run[split[0]:split[1]]
 
