@@ -43,7 +43,7 @@ _POSTED = regex.compile(r"(?i)\s*(?:ngày\s+đăng|đăng\s+lúc|đăng\s+ngày|
 _NAME_THEN_STAMP = regex.compile(
     r"(?P<name>\p{Lu}\p{L}*(?:[ ]\p{Lu}\p{L}*){1,3}?)\s+(?=(?:Thứ\s+\p{L}+|Chủ\s+[Nn]hật)\s*,?\s*[0-9]|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})")
 # A header line is cut into fields at `|`; a leading `(Outlet)` is not part of a stamp.
-_FIELD_SEPARATOR = regex.compile(r"\s*\|\s*")
+_FIELD_SEPARATOR = regex.compile(r"\s*[|·]\s*")  # (`Hoàng Lan  ·  14/07/2025 10:12`: a middle dot too)
 _LEADING_PARENTHESIS = regex.compile(r"^\([^()]{2,40}\)\s*[-:]?\s*")
 _BY = r"(?-i:By)\s+(?=\p{Lu})"  # an English-language page's byline label (`By Lan Anh`)
 _AUTHOR_LABEL = regex.compile(r"^(?:(?:tác\s+giả|(?:bài|tin)(?:\s*(?:,|và)\s*ảnh)?|người\s+viết|người\s+đăng|reporter|author|writer)\s*:\s*"
@@ -602,7 +602,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                 outlet = canonical(text[head[at - 1][0]:head[at - 1][1]])
                 boilerplate.append(head[at - 1])
                 if title_span == head[at - 1]:
-                    title_span = title_at = None  # (it was the page's name)
+                    title_span, title_at = None, -1  # (it was the page's name)
                     index -= 1
             if published is None and post["y"]:
                 published = Published(dt.date(int(post["y"]), int(post["m"]), int(post["d"])),

@@ -538,7 +538,7 @@ _MEASURED = regex.compile(r"[\p{Ll})][^\S\n]+\Z")  # (`GRDP 9 tháng`, `(GRDP) 9
 _DURATION_WORD = regex.compile(
     r"(?<![\w])(?:trong|sau|mất|khoảng|hơn|gần|từ|đến|tới|còn|vòng|suốt|có|được|trên|dưới|các|những|mỗi|hàng|hằng)"
     r"[^\S\n]+\Z", regex.IGNORECASE)
-_REPORT_VERB = regex.compile(r"[^\S\n]+(?:mới[^\S\n]+)?(?:đạt|ước đạt|tăng|giảm|giải[^\S\n]+ngân)(?![\w])"
+_REPORT_VERB = regex.compile(r"[^\S\n]+(?:mới[^\S\n]+)?(?:đạt|ước đạt|tăng|giảm|giải[^\S\n]+ngân|thu[^\S\n]+hút)(?![\w])"
                            r"|[^\S\n]+của[^\S\n]+(?:tỉnh|thành[^\S\n]+phố|huyện|quận|thị[^\S\n]+xã|xã|phường|đặc[^\S\n]+khu"
                            r"|cả[^\S\n]+nước|toàn[^\S\n]+(?:tỉnh|thành[^\S\n]+phố|huyện|quốc))(?![\w])")  # (`… của tỉnh ước tăng`)
 

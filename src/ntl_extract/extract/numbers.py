@@ -402,8 +402,8 @@ def count(m, ctx: Context):
     if not spelled[0].isdigit():
         if not _spelled_count_ok(ctx, m, spelled, unit):
             return None
-        if unit[0].isupper():  # the office alone: `ba Thứ trưởng mới` counts `Thứ trưởng`
-            unit = " ".join(unit.split()[:_counted_title(ctx, unit)])
+        if unit[0].isupper():  # the office alone: `ba Thứ trưởng mới` counts `Thứ trưởng`; `ba KCN` the abbreviation
+            unit = " ".join(unit.split()[:_counted_title(ctx, unit) or 1])
         if _key(spelled) == "năm" and not _five(ctx, m, noun):
             return None  # `năm học`, `mỗi năm`: a year
     lead = len(noun) - len(noun.lstrip().lstrip('"').lstrip())  # an opening quote before the noun
@@ -428,6 +428,7 @@ def _counted_title(ctx: Context, unit: str) -> int:
                default=0)
 
 
+_ABBREVIATION = regex.compile(r"\p{Lu}{2,6}")
 _WATCHWORD_PAIR = regex.compile(r"(?i)(?:hai|ba|bốn|năm|sáu)[ ]\p{L}+[ ]?(?:,|và)[ ](?:hai|ba|bốn|năm|sáu)[ ]\p{L}+")
 
 
@@ -436,8 +437,8 @@ def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
     `Ba Đình` (a capitalised noun), `ba mẹ` (dad), `hai chiều` (two-way); a
     capital `Hai` counts only where a sentence starts."""
     first = _key(unit.split()[0])
-    if unit[0].isupper() and not _counted_title(ctx, unit):
-        return False
+    if unit[0].isupper() and not _counted_title(ctx, unit) and not _ABBREVIATION.fullmatch(unit.split()[0]):
+        return False  # (an abbreviation counts: `ba KCN`, `hai HCV`)
     if _key(unit) in _set(ctx, "spelled_idiom_units"):
         return False
     if _key(spelled) == "chín" and first in _set(ctx, "ripe_words"):
