@@ -124,7 +124,7 @@ _BRAND = regex.compile(r"\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?:\.(?:vn|net|com))?"
 # A social-media post's stamp: a day and month (maybe a year) `lúc` a time, or a time ago; the
 # audience icon after a middle dot (`15 tháng 3 lúc 08:30 · 🌏`, `Hôm qua lúc 20:10 · 🌏`).
 _POST_STAMP = regex.compile(
-    r"^\s*(?:(?P<d>[0-9]{1,2})[ ]+tháng[ ]+(?P<m>[0-9]{1,2})(?:,?[ ]+(?P<y>[0-9]{4}))?[ ]+lúc[ ]+(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})"
+    r"^\s*(?:[0-9]{1,2}[ ]+tháng[ ]+[0-9]{1,2}(?:,?[ ]+[0-9]{4})?[ ]+lúc[ ]+[0-9]{1,2}:[0-9]{2}"
     r"|[0-9]{1,2}[ ]+(?:phút|giờ|ngày)[ ]+trước|(?:Hôm[ ]+qua|Hôm[ ]+kia)(?:[ ]+lúc[ ]+[0-9]{1,2}:[0-9]{2})?|Vừa[ ]+xong)"
     r"[ ]*·[ ]*\S{0,3}\s*$", regex.IGNORECASE)  # (the dot is the post's: a headline's stamp has none)
 # A messaging app's official account over its post (`Zalo OA · UBND xã X`; `Zalo Official Account`,
@@ -594,7 +594,7 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             outlet = line  # `VnExpress`, `VietnamPlus`: the site's brand alone over the page
             boilerplate.append((start, end))
             continue
-        if (title_span is None or (at and title_span == head[at - 1])) and (post := _POST_STAMP.match(line)) is not None:
+        if (title_span is None or (at and title_span == head[at - 1])) and _POST_STAMP.match(line):
             # a social-media post's stamp (`15 tháng 3 lúc 08:30 · 🌏`, `2 giờ trước`) under the
             # page's name: the page is the outlet, the stamp dates the post only with its year
             boilerplate.append((start, end))
@@ -604,10 +604,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                 if title_span == head[at - 1]:
                     title_span, title_at = None, -1  # (it was the page's name)
                     index -= 1
-            if published is None and post["y"]:
-                published = Published(dt.date(int(post["y"]), int(post["m"]), int(post["d"])),
-                                      (int(post["h"]), int(post["mi"])))
-                stamp_at = at
+            if published is None and (stamp := _published_from_stamp(line)) is not None:
+                published, stamp_at = stamp, at  # (`1 tháng 4, 2020 lúc 21:05`; none without a year)
             continue
         if title_span is None and (account := _MESSAGING_ACCOUNT.match(line)) is not None:
             # a messaging app's official account (`Zalo OA · UBND xã X`, `Zalo Official Account` over

@@ -538,9 +538,10 @@ _MEASURED = regex.compile(r"[\p{Ll})][^\S\n]+\Z")  # (`GRDP 9 tháng`, `(GRDP) 9
 _DURATION_WORD = regex.compile(
     r"(?<![\w])(?:trong|sau|mất|khoảng|hơn|gần|từ|đến|tới|còn|vòng|suốt|có|được|trên|dưới|các|những|mỗi|hàng|hằng)"
     r"[^\S\n]+\Z", regex.IGNORECASE)
-_REPORT_VERB = regex.compile(r"[^\S\n]+(?:mới[^\S\n]+)?(?:đạt|ước đạt|tăng|giảm|giải[^\S\n]+ngân|thu[^\S\n]+hút)(?![\w])"
-                           r"|[^\S\n]+của[^\S\n]+(?:tỉnh|thành[^\S\n]+phố|huyện|quận|thị[^\S\n]+xã|xã|phường|đặc[^\S\n]+khu"
-                           r"|cả[^\S\n]+nước|toàn[^\S\n]+(?:tỉnh|thành[^\S\n]+phố|huyện|quốc))(?![\w])")  # (`… của tỉnh ước tăng`)
+# What follows `N tháng` is, by the rule's own lookahead, a pause (`9 tháng, …`), a report's verb
+# (`… 9 tháng đạt …`) or the place reported of (`… 9 tháng của tỉnh …`): the pause is what a
+# measured thing must not have after it.
+_PAUSE_AFTER = regex.compile(r"[^\S\n]*[,:]")
 
 
 @builder("dates.months_reported", requires=("n",))
@@ -555,7 +556,7 @@ def months_reported(m, ctx: Context):
     if _REPORT_CUE.search(before) or (_CLAUSE_OPEN.search(before) and not _DURATION_LABEL.search(before)):
         return months_of_year(m, ctx)
     if (_MEASURED.search(before) or _COMMA_OPEN.search(before)) and not _DURATION_WORD.search(before) \
-            and _REPORT_VERB.match(ctx.text, m.end()):
+            and not _PAUSE_AFTER.match(ctx.text, m.end()):
         return months_of_year(m, ctx)  # `vốn đầu tư công 9 tháng đạt …`, `Theo ông Khải, 9 tháng mới giải ngân …`
     return None
 

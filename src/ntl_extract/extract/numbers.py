@@ -393,8 +393,7 @@ def count(m, ctx: Context):
         return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit, "_end": quoted[1]}
     words = unit.split()
     first = _key(words[0])
-    if first in ctx.prepared.not_a_count and (not _currency_compound(ctx, words) or (
-            first in _set(ctx, "currencies_with_magnitude") and _with_magnitude(m))):
+    if first in ctx.prepared.not_a_count and not _currency_compound(ctx, words, m):
         return None  # a measure or an amount of money: the quantity and money rules read it
     if first in ("khóa", "nhiệm") and len(words) > 1 and _ROMAN_NUMERAL.fullmatch(words[-1]):
         return None  # `Hội nghị Trung ương 8 khóa XIII`: the number names a plenum of a term
@@ -503,11 +502,11 @@ def _with_magnitude(m) -> bool:
     return any(_key(w) in MAGNITUDES for w in m.group("amount").split())
 
 
-def _currency_compound(ctx: Context, words: list[str]) -> bool:
+def _currency_compound(ctx: Context, words: list[str], m) -> bool:
     """`đồng chí`, `đồng bào`: a currency word that is half of another noun; `kíp trực`,
-    `kíp mổ`: one that is money only after a magnitude, which a count never has."""
+    `kíp mổ`: one that is money only after a magnitude (`210 tỷ kíp`), so a noun without one."""
     if len(words) >= 2 and _key(words[0]) in _set(ctx, "currencies_with_magnitude"):
-        return True
+        return not _with_magnitude(m)
     if len(words) < 2 or _key(words[0]) != "đồng":
         return False
     if len(words) > 2 and _key(f"{words[1]} {words[2]}") in ctx.prepared.after_dong:

@@ -840,9 +840,9 @@ class _Reader:
             _ON_BEHALF.search(text, max(0, cand.start - 40), cand.start) is not None
         if on_behalf:
             before = None
-        elif before is None and (_may_be_verb(tail := text[max(0, cand.start - 40):cand.start])
+        elif before is None and ((verb_end := _may_be_verb(tail := text[max(0, cand.start - 40):cand.start]))
                                  or tail.rstrip().endswith(_CAREER_ENDS)):
-            before = self._subject_of_clause(cand.start)
+            before = self._subject_of_clause(cand.start, career=not verb_end)
         chained = before is None and self.last_person is not None and self.last_end >= 0 \
             and _CHAIN_GAP.fullmatch(text, self.last_end, cand.start) is not None
         # A name that itself followed a title (`Phó Chủ tịch UBND tỉnh Lê Văn Hiếu, Giám đốc Sở …
@@ -996,20 +996,22 @@ class _Reader:
         self.memo[key] = (result, asked)
         return result
 
-    def _subject_of_clause(self, start: int):
+    def _subject_of_clause(self, start: int, career: bool = False):
         """`Ông Cao Xuân Bảo sinh năm 1975, quê …, từng giữ các chức vụ Phó Giám đốc …`:
         a verb of office opening a clause gives the office to the person the sentence
-        opens with (an honorific and a name)."""
-        verb = _CLAUSE_VERB.search(self.text, max(0, start - 40), start)
-        career = None
-        if verb is None and self.text[max(0, start - 8):start].rstrip().endswith(_CAREER_ENDS):
-            career = verb = _CAREER_LIST.search(self.text, max(0, start - 140), start)
+        opens with (an honorific and a name); with `career`, a list of offices held
+        (`_CAREER_LIST`) does."""
+        listed = None
+        if career:  # (the caller saw the text end as a career list does, not as a verb)
+            listed = verb = _CAREER_LIST.search(self.text, max(0, start - 140), start)
+        else:
+            verb = _CLAUSE_VERB.search(self.text, max(0, start - 40), start)
         if verb is None:
             return None
         opening = _SENTENCE_START.search(self.text, max(0, start - 300), verb.start())
         named = self.named_start.get(opening.end() if opening else -1)
-        if named is None and career is not None and opening is not None \
-                and fold(career.group("lead") or "") in _SUBJECT_PRONOUNS:
+        if named is None and listed is not None and opening is not None \
+                and fold(listed.group("lead") or "") in _SUBJECT_PRONOUNS:
             # `… đồng chí đã kinh qua các chức vụ: …` — the person the sentence before opens with
             previous = _SENTENCE_START.search(self.text, max(0, opening.start() - 400), opening.start())
             named = self.named_start.get(previous.end() if previous else -1)
