@@ -170,6 +170,14 @@ CASES = [
      {"author": "Minh Anh", "views": 5872}),
     # a year before the label is no view count
     ("Xã tổ chức hội nghị\nNgày đăng: 16/06/2023    Lượt xem: 87\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n", {"views": 87}),
+    ("Lũ quét ở huyện vùng cao\nCập nhật: 21:40, 11/09/2024   Lượt đọc: 1.205\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"views": 1205, "published": "2024-09-11T21:40+07:00"}),
+    # an English-language page's stamp, and an e-mail newsletter's header
+    ("Trang chủ / Bóng đá\n\nĐội nữ Hà Nam vô địch Cúp Quốc gia\nPosted: 21:40 GMT+7, Thursday, October 17, 2019 | By Quang Minh\n\n"
+     "Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n", {"published": "2019-10-17T21:40+07:00", "author": "Quang Minh"}),
+    ("From: Ban tin Suc khoe <bantin@example.vn>\nTo: doc-gia@example.com\nDate: Thu, 14 Jul 2022 06:00:00 +0700\n"
+     "Subject: [Bản tin số 27/2022] Sốt xuất huyết tăng mạnh ở Bình Dương\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"published": "2022-07-14T06:00+07:00", "title": "Sốt xuất huyết tăng mạnh ở Bình Dương"}),
     # a view count written after the number; a byline under `Tin, ảnh:`; a list of the newest articles and a
     # footer after the byline (the footer's lines glued into one are no paragraph of the body)
     ("Quý I/2023: Tai nạn giao thông giảm cả 3 tiêu chí\n09:15 - 12/04/2023   |   👁 2.089 lượt xem\nTin, ảnh: Vũ Khánh Linh\n\n"

@@ -21,22 +21,33 @@ from .normalise import canonical, fold
 from .rules import RuleSet, prepared
 
 _HEADER = regex.compile(r"^#\s*([\w.-]+)\s*=\s*(.*?)\s*$")
+_MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # `18/9/2025`, or in words: `22 tháng 8 năm 2025`.
 _DATE = (r"(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
-         r"|(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,?\s+năm\s+|,\s*)(?P<y>\d{4}))")  # (`22 tháng 5, 2018`)
+         r"|(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,?\s+năm\s+|,\s*)(?P<y>\d{4})"  # (`22 tháng 5, 2018`)
+         # an English-language page's or an e-mail's (`October 17, 2019`, `14 Jul 2022`)
+         rf"|(?-i:(?P<mn>{_MONTHS_EN}))\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+         rf"|(?P<d>\d{{1,2}})\s+(?-i:(?P<mn>{_MONTHS_EN}))\.?,?\s+(?P<y>\d{{4}}))")
 # seconds are dropped; `PM`/`CH` (chiều) and `AM`/`SA` (sáng) mark a twelve-hour clock
-_TIME = r"(?P<h>\d{1,2})\s*(?::|h|giờ)\s*(?P<mi>\d{2})(?::\d{2})?(?:\s*(?P<ap>AM|PM|SA|CH)(?!\w))?"
+_TIME = (r"(?P<h>\d{1,2})\s*(?::|h|giờ)\s*(?P<mi>\d{2})(?::\d{2})?(?:\s*(?P<ap>AM|PM|SA|CH)(?!\w))?"
+         r"(?:\s*(?:(?:GMT|UTC|ICT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{4})(?!\w))?")  # a time zone (`GMT+7`, `+0700`)
 # Words a stamp may start with: `Ngày đăng`, `Cập nhật lúc`, `Thứ Hai,`.
 _STAMP_LABELS = (r"(?:(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|cập\s+nhật(?:\s+lúc)?|xuất\s+bản"
                  r"|ngày|lúc|thứ\s+\w+|chủ\s+nhật"
                  # an English-language page's (`Tuesday, 21/11/2023`, `Published: 14/05/2021 09:02`)
-                 r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:published|posted|updated)(?:\s+on)?|date)\s*[:,]?\s*)*")
+                 r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?(?=,)"
+                 r"|(?:published|posted|updated)(?:\s+on)?|date)\s*[:,]?\s*)*")
 _STAMP = regex.compile(
     rf"^{_STAMP_LABELS}(?:{_DATE})(?:\s*(?:[|,-]|lúc)?\s*{_TIME})?",
     regex.IGNORECASE,
 )
 _STAMP_TIME_FIRST = regex.compile(rf"^{_STAMP_LABELS}{_TIME}\s*(?:[|,-]\s*)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*[|,-]?\s*)?"
-                                rf"(?:ngày\s+)?{_DATE}", regex.IGNORECASE)
+                                rf"(?:(?:ngày|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*,?\s*)?{_DATE}", regex.IGNORECASE)
+# An e-mail's header block over a newsletter (`From: …` / `Date: …` / `Subject: …`): its subject is
+# the headline (without the list's tag or a reply's mark: `[Bản tin số 27] …`, `Fwd: …`), its date the stamp.
+_MAIL_FIRST = regex.compile(r"^From\s*:\s*\S")
+_MAIL_HEADER = regex.compile(r"^(?:From|To|Cc|Bcc|Reply-To|Sender|Date|Sent|Subject|X-[\w-]+)\s*:[ \t]*")
+_MAIL_SUBJECT_TAGS = regex.compile(r"(?i)(?:(?:re|fwd?|tv|trả\s+lời|chuyển\s+tiếp)\s*:\s*|\[[^\]\n]{1,60}\]\s*)*")
 _UPDATED = regex.compile(r"(?i)\s*(?:cập\s+nhật|updated)")
 _POSTED = regex.compile(r"(?i)\s*(?:ngày\s+đăng|đăng\s+lúc|đăng\s+ngày|đăng\s+tải|xuất\s+bản|published|posted)")
 # A byline before the stamp on one line (`Hồng Nhung   Thứ Năm, 25/06/2020 - 17:48`).
@@ -51,8 +62,8 @@ _AUTHOR_LABEL = regex.compile(r"^(?:(?:tác\s+giả|(?:bài|tin)(?:\s*(?:,|và)\
                               r"(?!(?:quản\s+trị|admin|ban\s+biên\s+tập|bbt|biên\s+tập\s+viên)(?![\w]))"
                               r"(?P<name>\p{Lu}[\p{L} .-]{1,40}?)\s*$", regex.IGNORECASE)
 _POSTER = regex.compile(r"(?i)người\s+đăng")
-_VIEWS = regex.compile(r"(?:lượt\s+xem|views)\s*:?\s*(\d[\d.,]*)|(?<![\d.,/:])(\d[\d.,]*)[^\S\n]*(?:lượt\s+xem|views)(?![\w])(?!\s*:)",
-                       regex.IGNORECASE)  # (`Lượt xem: 2.089`, `👁 2.089 lượt xem`)
+_VIEWS = regex.compile(r"(?:lượt\s+(?:xem|đọc)|views)\s*:?\s*(\d[\d.,]*)|(?<![\d.,/:])(\d[\d.,]*)[^\S\n]*(?:lượt\s+(?:xem|đọc)|views)(?![\w])(?!\s*:)",
+                       regex.IGNORECASE)  # (`Lượt xem: 2.089`, `👁 2.089 lượt xem`, `Lượt đọc: 1.205`)
 _OUTLET = regex.compile(
     r"^\s*(?:\((?P<outlet>[\w.&+-]{2,30}(?:\s[\w.&+-]{2,15}){0,2})\)\s*(?:[-:]\s*\S|(?=\p{Lu}))"
     # or after the dateline's place: `Lima (TTXVN) - `, `TP.HCM (VOV) – `
@@ -277,7 +288,8 @@ def _published_from_stamp(line: str) -> Published | None:
         m = pattern.match(line)
         if m:
             try:
-                date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+                month = int(m["m"]) if m["mn"] is None else dt.datetime.strptime(m["mn"][:3], "%b").month
+                date = dt.date(int(m["y"]), month, int(m["d"]))
             except ValueError:
                 return None
             time = None
@@ -583,12 +595,25 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
 
     head = body_lines[:9]
     site_today = None
+    in_mail_header = bool(head) and _MAIL_FIRST.match(text, head[0][0], head[0][1]) is not None
     pending_outlet_line = None  # an account's name on the line under a messaging app's header
     index = -1  # of the line among those that are no chrome
     for at, (start, end) in enumerate(head):
         if title_span is not None and at and head[at - 1][1] - head[at - 1][0] > 300:
             break  # past the headline and a paragraph of the body (its outlet marker read): no header follows
         line = text[start:end]
+        if in_mail_header:
+            if (field := _MAIL_HEADER.match(line)) is not None:
+                boilerplate.append((start, end))
+                name = line[:line.index(":")].strip()
+                if name == "Subject":
+                    tags = _MAIL_SUBJECT_TAGS.match(line, field.end())
+                    title_span, title_at = (start + tags.end(), end), at
+                elif name in ("Date", "Sent") and published is None:
+                    published = _published_from_stamp(line)
+                    stamp_at = at
+                continue
+            in_mail_header = False
         first = index < 0 and len(head) > at + 1
         if first and outlet is None and _BRAND.fullmatch(line):
             outlet = line  # `VnExpress`, `VietnamPlus`: the site's brand alone over the page

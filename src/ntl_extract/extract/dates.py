@@ -52,6 +52,17 @@ _YEAR_WORD_BEFORE = regex.compile(r"(?<![\w])năm\s+\Z", regex.IGNORECASE)
 # ------------------------------------------------------------------ small parts
 
 
+def _month(text: str) -> int | None:
+    """A month in digits or words (`9`, `Chín`), or named in English (`Oct`, `October`): the C
+    locale's month names, which Python keeps for `%b` (it never sets LC_TIME itself)."""
+    if text.isascii() and text.isalpha():
+        try:
+            return dt.datetime.strptime(text[:3], "%b").month
+        except ValueError:
+            pass
+    return _int(text)
+
+
 def _int(text: str | None) -> int | None:
     if text is None:
         return None
@@ -293,7 +304,7 @@ def _has(m, name: str) -> bool:
 @builder("dates.calendar", requires=("day", "month"))
 def calendar_date(m, ctx: Context):
     """A day and month, maybe a year and a time: `ngày 4/6/2021`, `Chiều 6/2`, `8h30 ngày 12/7/2024`."""
-    day, month = _int(m.group("day")), _int(m.group("month"))
+    day, month = _int(m.group("day")), _month(m.group("month"))
     year = _year(m.group("year")) if _has(m, "year") else None
     if not (1 <= month <= 12 and 1 <= day <= 31) or not _valid(year, month, day):
         return None
@@ -305,7 +316,13 @@ def calendar_date(m, ctx: Context):
     value = _point(year, month, day, time)
     if _has(m, "since"):
         value = f"{value}/.."
-    return _fields(value, inferred, _part_of_day(m))
+    fields = _fields(value, inferred, _part_of_day(m))
+    if "(" in m.group() and ")" not in m.group() and (close := _CLOSING.match(ctx.text, m.end())) is not None:
+        fields["_end"] = close.end()  # `Sáng nay (4/1)`: the bracket opened before the date closes after it
+    return fields
+
+
+_CLOSING = regex.compile(r"[^\S\n]*\)")
 
 
 @builder("dates.cued_calendar", requires=("day", "month"))
@@ -785,10 +802,23 @@ def _join_ranges(chosen: list[Candidate], text: str, dimension) -> list[Candidat
     for cand in chosen:
         prev = out[-1] if out else None
         first = None
+        opening = prev.start if prev is not None else 0
         if prev is not None and prev.fields["kind"] in ("year", "month") \
                 and _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start) \
                 and gap_end_rx.fullmatch(text, prev.end, cand.start) and cand.fields["kind"] in ("date", "month", "year"):
             first = _from_point(prev.fields, cand.fields)
+        elif prev is not None and prev.fields["kind"] in ("date", "datetime") and cand.fields["kind"] in ("date", "datetime") \
+                and (from_word := _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start)) is not None \
+                and (gap_end_rx.fullmatch(text, prev.end, cand.start)
+                     or gap_rx.fullmatch(text, prev.end, cand.start) and end_rx.match(text, cand.start)):
+            # a day the rules read without its `từ` (`Từ đêm nay (5/11) đến ngày 7/11`): the interval opens at `từ`
+            first, opening = prev.fields["value"].split("T")[0], from_word.start()
+            if "year" in prev.fields["inferred"] and "year" in cand.fields["inferred"] and "X" not in first \
+                    and cand.fields["value"][:4] != first[:4]:
+                # two guessed years: the end follows the start (`từ 28/12 đến 2/1` crosses into the next year)
+                year = int(first[:4]) + (cand.fields["value"][5:10] < first[5:10])
+                cand = Candidate(cand.start, cand.end, cand.rule,
+                                 _fields(f"{year}{cand.fields['value'][4:]}", cand.fields["inferred"]), cand.match)
         elif prev is not None and prev.fields["value"].endswith("/..") and start_rx.match(text, prev.start) \
                 and (cand.fields["kind"] != "open_interval" or cand.fields["value"].startswith("../")) \
                 and (gap_end_rx.fullmatch(text, prev.end, cand.start)
@@ -801,7 +831,7 @@ def _join_ranges(chosen: list[Candidate], text: str, dimension) -> list[Candidat
         fields = dict(begin, kind="interval", value=f"{first}/{end['value'].split('/')[-1]}",
                       first_day=_bounds(first)[0], last_day=end["last_day"],
                       inferred=tuple(dict.fromkeys((*begin["inferred"], *end["inferred"]))))
-        out[-1] = Candidate(prev.start, cand.end, prev.rule, fields, prev.match)
+        out[-1] = Candidate(min(prev.start, opening), cand.end, prev.rule, fields, prev.match)
     return out
 
 

@@ -412,20 +412,31 @@ def _issuer_before(ctx: Context, start: int, issued_by: tuple[int, str] | None,
     if issued_by is not None and ctx.list_gap_rx.fullmatch(ctx.text, issued_by[0], start):
         return issued_by[1]
     lo = max(0, start - ISSUER_BEFORE_WINDOW)
-    m = ctx.issuer_before_rx.search(ctx.text, lo, start)
+    # (the body's short form in brackets is no part of the clause: `Ban Chỉ huy … (PCTT&TKCN) tỉnh X đã ban hành`)
+    text = ctx.text[lo:start]
+    if "(" in text:
+        text = _ABBREVIATION_IN_BRACKETS.sub("", text)
+    m = ctx.issuer_before_rx.search(text)
     if not m:
         return _own_implemented(ctx, start, codes)
-    if not m or " " not in m.group("body").strip():
+    if " " not in m.group("body").strip():
         return None  # `Bộ đã ban hành …`: a bare head refers back, it names no body
     issuer = _issuer_phrase(ctx, m.group("body"), start, whole=True)
     if issuer is None:
         # The shortest body after `và` may be the end of a name that holds `và` (`Sở Văn hóa
         # và Thể thao tỉnh X vừa ban hành …`): the whole clause before the verb, then.
-        text = ctx.text
-        opening = max(text.rfind(c, lo, m.start("body")) for c in ",;:.\n(") + 1
-        whole = text[max(opening, lo):m.end("body")]
-        if whole.strip() != m.group("body").strip():
-            issuer = _issuer_phrase(ctx, whole, start, whole=True)
+        # A name may hold commas too (`Ban Chỉ huy Phòng chống thiên tai, Tìm kiếm cứu nạn và …`):
+        # then the clause from the comma before.
+        opening, tried = m.start("body"), m.group("body").strip()
+        for _ in range(3):
+            opening = max(text.rfind(c, 0, opening) for c in ",;:.\n(") + 1
+            whole = text[opening:m.end("body")]
+            if whole.strip() != tried:
+                issuer = _issuer_phrase(ctx, whole, start, whole=True)
+                tried = whole.strip()
+            if issuer is not None or opening == 0 or text[opening - 1] != ",":
+                break
+            opening -= 1
     return issuer
 
 

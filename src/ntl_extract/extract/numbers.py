@@ -298,7 +298,7 @@ def percent(m, ctx: Context):
     value = _amount(m)
     if value is None:
         return None
-    return {"kind": "percent", "value": as_json_number(value), "total": None, "unit": "%"}
+    return _signed(ctx, m.start(), {"kind": "percent", "value": value, "total": None, "unit": "%"})
 
 
 @builder("numbers.money", requires=("amount", "currency"))
@@ -324,7 +324,22 @@ def quantity(m, ctx: Context):
     if value is None:
         return None
     unit = ctx.tables["measures"].get(_key(m.group("unit")), m.group("unit"))
-    return {"kind": "quantity", "value": as_json_number(value), "total": None, "unit": unit}
+    return _signed(ctx, m.start(), {"kind": "quantity", "value": value, "total": None, "unit": unit})
+
+
+# What makes a measure or a rate negative, right before its number: a minus sign after a space
+# or a bracket (the prefix `before_signed` lets the number follow one), or the word `âm`.
+_MINUS_BEFORE = regex.compile(r"(?:(?<![^\s(:;])[-−]|(?<![\w])(?i:âm)[ ]+)$")
+
+
+def _signed(ctx: Context, start: int, fields: dict) -> dict:
+    """`fields` with the sign written before its number (`-3,5 độ C`, `âm 2,1%`); the span takes the sign."""
+    if start and (ctx.text[start - 1] in "-−" or ctx.text[start - 1] == " "):
+        sign = _MINUS_BEFORE.search(ctx.text, max(0, start - 4), start)
+        if sign is not None:
+            fields["value"], fields["_start"] = -fields["value"], sign.start()
+    fields["value"] = as_json_number(fields["value"])
+    return fields
 
 
 @builder("numbers.ratio", requires=("num", "total", "noun"))

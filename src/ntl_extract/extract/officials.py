@@ -557,7 +557,7 @@ _MINISTRY_OPENING = regex.compile(r"(?<![\p{L}])Bộ[ ]+(?!(?:Chính[ ]+trị|T�
 _DEFINED = regex.compile(
     r"(?<![\p{L}])(?<!\p{Lu}\p{Ll}*\s)((?:Cục|Tổng\s+cục|Vụ|Sở|Ban|Ủy\s+ban|Uỷ\s+ban|Trung\s+tâm|Viện|Cơ\s+quan|Văn\s+phòng|"
     r"Thanh\s+tra|Tòa\s+án|Toà\s+án|Học\s+viện|Bộ\s+Tư\s+lệnh|Phòng|Chi\s+cục|Quỹ|Trường|Đại\s+học|Bệnh\s+viện"
-    r"|Tổng\s+công\s+ty|Công\s+ty|Ngân\s+hàng|Hội)\s[^()\n.;:]{3,150}?)"
+    r"|Tổng\s+công\s+ty|Công\s+ty|Ngân\s+hàng|Hội|Đài)\s[^()\n.;:]{3,150}?)"
     r"\s*\((\p{Lu}[\p{Lu}0-9&-]{1,9})\)")
 
 
@@ -569,6 +569,22 @@ def _defined_abbreviations(text: str) -> dict[str, str]:
     for m in _DEFINED.finditer(text):
         out.setdefault(m.group(2), " ".join(m.group(1).split()))
     return out
+
+
+def _as_defined(organization: str, defined: dict[str, str]) -> str:
+    """A body's name with the short form the article defined spelled out as the article spelled it:
+    `C03` → `Cục Cảnh sát điều tra tội phạm về …`; inside the name, `Ban Chỉ huy PCTT&TKCN tỉnh` →
+    `Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh` when the definition opens with the
+    words before it (else the rules' own expansion applies)."""
+    words = organization.split(" ")
+    for i, word in enumerate(words):
+        name = defined.get(word)
+        if name is None:
+            continue
+        before = " ".join(words[:i])
+        if i == 0 or fold(name).startswith(fold(before) + " "):
+            return " ".join([name, *words[i + 1:]])
+    return organization
 
 
 def _about_national_assembly(text: str) -> bool:
@@ -824,7 +840,7 @@ class _Reader:
     def _title(self, cand) -> None:
         text, lx = self.text, self.lx
         title_text = cand.title_text
-        if self.pending and (not _COMMA.fullmatch(text, self.pending[-1].end, cand.start)
+        if self.pending and (not _CHAIN_BEFORE_GAP.fullmatch(text, self.pending[-1].end, cand.start)
                              or (fold(title_text) in lx.member_titles
                                  and (title_text[0].islower() or fold(title_text) == _DB))):
             # a chain of positions must run on, comma after comma, and to another office
@@ -913,7 +929,7 @@ class _Reader:
             for holder in self.subjects if listed else [self.last_person]:
                 holder.positions.append(position)
             self.last_end = position.end
-        elif (comma := _COMMA.match(text, _after_bracket(text, position.end))) \
+        elif (comma := _CHAIN_BEFORE_GAP.match(text, _after_bracket(text, position.end))) \
                 and (org_words or title_text[0].isupper()):
             # (`Giám đốc Sở Y tế (SYT), bà …`: past the body's short form in brackets)
             apposed = self.named_start.get(comma.end())
@@ -1234,6 +1250,9 @@ def _honorific(lx: Lexicons, written: str | None) -> str | None:
 
 
 _COMMA = regex.compile(r"\s*,\s*")
+# Between two offices a chain before the name holds (`Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh X`,
+# `Phó Chủ tịch UBND tỉnh kiêm Trưởng ban Chỉ huy … X`).
+_CHAIN_BEFORE_GAP = regex.compile(r"\s*,\s*(?:kiêm\s+)?|\s+kiêm\s+")
 _ON_BEHALF = regex.compile(r"(?<![\w])(?:thừa\s+ủy\s+quyền|thừa\s+uỷ\s+quyền|ủy\s+quyền|uỷ\s+quyền|thay\s+mặt|thừa\s+lệnh)"
                            r"(?:\s+(?:của|cho))?\s+$", regex.IGNORECASE)
 # The last words of the phrases `_ON_BEHALF` takes, lower-cased (tests/test_officials.py checks them).
@@ -1776,14 +1795,12 @@ def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = N
             raw_start, raw_end = doc.norm.raw_span(p.org_words[0].start, p.org_words[-1].end)
             org_text = " ".join(doc.raw[raw_start:raw_end].split()).strip(" ,") or None  # as written
         raw_start, raw_end = doc.norm.raw_span(p.start, p.end)
-        organization = expand(lx, _sentence_case(lx, _org_text(p.org_words, text)))
+        written = _sentence_case(lx, _org_text(p.org_words, text))
+        organization = expand(lx, _as_defined(written, defined) if written and defined else written)
         if p.body_prefix and organization and not fold(organization).startswith(fold(p.body_prefix)):
             organization = f"{p.body_prefix} {organization}"  # `UVTW Đảng` → `Trung ương Đảng`
         if organization and organization[0].islower() and _opens_with_head(lx, organization):
             organization = organization[0].upper() + organization[1:]  # `Trưởng phòng Tư pháp` → `Phòng Tư pháp`
-        if organization and defined and organization.split()[0] in defined:
-            head, _, rest = organization.partition(" ")  # `C03` → the name the article gave it
-            organization = f"{defined[head]} {rest}".strip()
         if organization and fold(organization) in _THE_SCHOOL:
             organization = _school_before(lx, text, p.start) or organization  # `Hiệu trưởng nhà trường`
         if organization and fold(p.title) in lx.ministry_titles and not fold(organization).startswith("bộ ") \
