@@ -172,6 +172,11 @@ CASES = [
     ("Xã tổ chức hội nghị\nNgày đăng: 16/06/2023    Lượt xem: 87\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n", {"views": 87}),
     ("Lũ quét ở huyện vùng cao\nCập nhật: 21:40, 11/09/2024   Lượt đọc: 1.205\n\nNội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
      {"views": 1205, "published": "2024-09-11T21:40+07:00"}),
+    # an advice column's answer signed by a lawyer: on the last line, or over the body they write for
+    ("Hỏi đáp pháp luật\n\nTặng cho đất cho con theo luật mới\nThứ Năm, 15/08/2024 09:12\n\nHỏi: Bố mẹ tôi có thửa đất.\n\n"
+     "Trả lời: Theo quy định, bạn được tách thửa.\n\nLuật sư Trịnh Văn Hậu\nĐoàn Luật sư TP Hà Nội\n", {"author": "Trịnh Văn Hậu"}),
+    ("Hỏi đáp\n\nBị lừa chuyển tiền qua mạng, làm sao lấy lại?\n06/02/2026 20:15\n\nHỏi: Tôi bị lừa.\n\n"
+     "Trả lời: Bạn cần trình báo cơ quan công an.\n\nLuật sư Mai Xuân Thuỷ – Đoàn Luật sư tỉnh Bắc Ninh\n", {"author": "Mai Xuân Thủy"}),
     # an English-language page's stamp, and an e-mail newsletter's header
     ("Trang chủ / Bóng đá\n\nĐội nữ Hà Nam vô địch Cúp Quốc gia\nPosted: 21:40 GMT+7, Thursday, October 17, 2019 | By Quang Minh\n\n"
      "Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n", {"published": "2019-10-17T21:40+07:00", "author": "Quang Minh"}),

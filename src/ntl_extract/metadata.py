@@ -532,6 +532,26 @@ def _unit_byline(text: str, line: tuple[int, int]) -> tuple[str | None, tuple[in
     return canonical(tail), (offset, offset + len(tail))
 
 
+# A professional signing the answer of an advice column, on the last lines (`Luật sư Trịnh Văn A` /
+# `Đoàn Luật sư TP Hà Nội`, `ThS. Bác sĩ Lê Thị B – Bệnh viện X`): the name is the author.
+_SIGN_OFF = regex.compile(
+    r"(?:(?:Luật\s+sư|LS\.|Bác\s+sĩ(?:\s+CKI{1,2})?|BS\.(?:\s*CKI{1,2})?|Thạc\s+sĩ|ThS\.|Tiến\s+sĩ|(?:P?GS\.\s*,?\s*)?TS\.|"
+    r"Kỹ\s+sư|KS\.|Dược\s+sĩ|Chuyên\s+gia|Nhà\s+báo)[ ]*)+"
+    rf"(?P<name>{_WORD}(?:[ ]{_WORD}){{1,3}})(?:\s*[-–,]\s*\p{{Lu}}[^.!?\n]{{2,80}})?\s*")
+
+
+def _sign_off(text: str, closing: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
+    """The professional who signs an advice column's answer: on the last line, or on the line
+    before the body they write for (a short line that is no sentence)."""
+    for i, (start, end) in enumerate(closing[-2:][::-1]):
+        if i == 1 and (_SENTENCE_END.search(text[closing[-1][0]:closing[-1][1]]) or closing[-1][1] - closing[-1][0] > 80):
+            break
+        m = _SIGN_OFF.fullmatch(text, start, end)
+        if m is not None:
+            return canonical(m["name"]), m.span("name")
+    return None, None
+
+
 _REPORTER_ROLE = regex.compile(r"(?i)\s*(?:phóng\s+viên|biên\s+tập\s+viên|cộng\s+tác\s+viên|nhà\s+báo|PV)(?![\w])")
 
 
@@ -809,6 +829,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
     author, author_span = _byline(text, closing[1:] if title_span else closing)
     if author is None and len(closing) == 2 and _AGENCY_LINE.fullmatch(text[closing[1][0]:closing[1][1]].strip()):
         author, author_span = _byline(text, closing[:1])  # `Quàng Hiền` / `Trung tâm VH,TT&TT huyện`
+    if author is None and closing:
+        author, author_span = _sign_off(text, closing)
     if author is None and closing and (title_span is None or len(closing) == 2):
         author, author_span = _unit_byline(text, closing[-1])
     if outlet is None and author is None and closing:
