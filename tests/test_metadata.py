@@ -177,6 +177,17 @@ CASES = [
      "Trả lời: Theo quy định, bạn được tách thửa.\n\nLuật sư Trịnh Văn Hậu\nĐoàn Luật sư TP Hà Nội\n", {"author": "Trịnh Văn Hậu"}),
     ("Hỏi đáp\n\nBị lừa chuyển tiền qua mạng, làm sao lấy lại?\n06/02/2026 20:15\n\nHỏi: Tôi bị lừa.\n\n"
      "Trả lời: Bạn cần trình báo cơ quan công an.\n\nLuật sư Mai Xuân Thuỷ – Đoàn Luật sư tỉnh Bắc Ninh\n", {"author": "Mai Xuân Thủy"}),
+    # the site's name before the stamp's label, the time before the day
+    ("Kinh tế | Tài chính\nThu ngân sách năm 2024 vượt dự toán\nVTV.vn  Cập nhật lúc 16:48, Thứ Tư, 08/01/2025\n"
+     "(VTV.vn) - Sáng 8/1, Bộ Tài chính tổ chức họp báo. Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n",
+     {"published": "2025-01-08T16:48+07:00", "title": "Thu ngân sách năm 2024 vượt dự toán"}),
+    # a section line over a headline that asks a question
+    ("Đài Tiếng nói Việt Nam - Kinh tế\nĐối thoại cuối tuần: GDP năm 2017 tăng 6,81% - Động lực nào cho năm 2018?\n"
+     "Thứ Sáu, 29/12/2017, 06:15 (GMT+7)\nTrong chương trình phát trên hệ VOV1, phóng viên đã trao đổi với chuyên gia. Nội dung dài, kết thúc.\n",
+     {"title": "Đối thoại cuối tuần: GDP năm 2017 tăng 6,81% - Động lực nào cho năm 2018?", "published": "2017-12-29T06:15+07:00"}),
+    # a photo's caption under the byline is no closing line
+    ("Người phát ngôn trả lời phóng viên\nThứ Năm, 21/04/2016 | 17:32\n\nChiều nay (21/4), tại cuộc họp báo thường kỳ, bà Hoa trả lời.\n\n"
+     "Thu Hằng/VOV.VN\n\nNgười phát ngôn Bộ Ngoại giao tại cuộc họp báo chiều 21/4. (Ảnh: Bộ Ngoại giao)\n", {"author": "Thu Hằng"}),
     # an English-language page's stamp, and an e-mail newsletter's header
     ("Trang chủ / Bóng đá\n\nĐội nữ Hà Nam vô địch Cúp Quốc gia\nPosted: 21:40 GMT+7, Thursday, October 17, 2019 | By Quang Minh\n\n"
      "Nội dung dài của bài báo, kết thúc bằng dấu chấm.\n", {"published": "2019-10-17T21:40+07:00", "author": "Quang Minh"}),

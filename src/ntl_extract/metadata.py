@@ -36,7 +36,8 @@ _STAMP_LABELS = (r"(?:(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+t�
                  r"|ngày|lúc|thứ\s+\w+|chủ\s+nhật"
                  # an English-language page's (`Tuesday, 21/11/2023`, `Published: 14/05/2021 09:02`)
                  r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?(?=,)"
-                 r"|(?:published|posted|updated)(?:\s+on)?|date)\s*[:,]?\s*)*")
+                 r"|(?:published|posted|updated)(?:\s+on)?|date"
+                 r"|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)(?![\w.]))\s*[:,]?\s*)*")  # (a site's name first: `VTV.vn  Cập nhật lúc …`)
 _STAMP = regex.compile(
     rf"^{_STAMP_LABELS}(?:{_DATE})(?:\s*(?:[|,-]|lúc)?\s*{_TIME})?",
     regex.IGNORECASE,
@@ -343,8 +344,8 @@ def _is_section(line: str, following: list[tuple[int, int]], text: str) -> bool:
         nxt = text[start:end]
         if _stamp_in_line(nxt) or _is_chrome(nxt):
             continue
-        title_like = (not _SENTENCE_END.search(nxt.rstrip().rstrip("\"'")) and ". " not in nxt and not _OUTLET.match(nxt)
-                      and len(nxt) <= 200)
+        title_like = (not _SENTENCE_END.search(nxt.rstrip().rstrip("\"'?")) and ". " not in nxt and not _OUTLET.match(nxt)
+                      and len(nxt) <= 200)  # (a headline may ask: `… - Động lực nào cho năm 2018?`)
         return title_like and len(nxt.split()) > max(_HEADLINE_WORDS, len(line.split()))
     return False
 
@@ -456,13 +457,19 @@ def _signed_above(rules: RuleSet, text: str, at: int) -> bool:
     return False
 
 
+# A photo's caption scraped under the byline: a sentence of six words or more, then the credit in
+# brackets (`Người phát ngôn … tại cuộc họp báo chiều 21/4. (Ảnh: Bộ Ngoại giao)`).
+_CAPTION = regex.compile(r"(?:\S+\s+){6,}.*\(\s*(?i:ảnh|nguồn\s+ảnh|photo)\s*:\s*[^()\n]{2,60}\)\s*")
+
+
 def _closing_lines(text: str, lines: list[tuple[int, int]], count: int) -> list[tuple[int, int]]:
-    """The last `count` lines that are neither keywords, site chrome, a stamp nor
-    a labelled author (`Tác giả: …`), in order."""
+    """The last `count` lines that are neither keywords, site chrome, a stamp, a photo's
+    caption nor a labelled author (`Tác giả: …`), in order."""
     out: list[tuple[int, int]] = []
     for start, end in reversed(lines):
         line = text[start:end]
         if not _KEYWORDS.match(line) and not _is_chrome(line) and not _SIGNED.fullmatch(line.strip()) \
+                and not (len(line) < 250 and _CAPTION.fullmatch(line)) \
                 and not (len(line) < 60 and _VIEWS.match(line.strip())) \
                 and not (len(line) < 200 and _CONTACT.search(line)) \
                 and not (len(line) < 80 and (_stamp_in_line(line) or _AUTHOR_LABEL.match(line.strip()))):

@@ -405,6 +405,8 @@ def count(m, ctx: Context):
     if value != value.to_integral_value() and not _averaged(ctx, m):
         return None
     if quoted:
+        if unit[:1].islower() and _key(m.group("amount")) == "năm":
+            return None  # `là năm "bứt phá"`: a year called so (`năm "Ngôi nhà …"` counts five named things)
         return {"kind": "count", "value": as_json_number(value), "total": None, "unit": unit, "_end": quoted[1]}
     words = unit.split()
     first = _key(words[0])

@@ -436,12 +436,16 @@ def _body_led_by(lx: Lexicons, text: str, person: _Person, before: int, title: s
     """The body named right before `do` and the person's name, when its head word is the one
     `title` heads (`titles_sharing_head`): `Ban Tổ chức lễ hội do đồng chí X …` for `Trưởng ban`."""
     head = lx.shared_head.get(fold(title))
+    heads = (head,) if head is not None else lx.led_bodies.get(fold(title), ())
     named = [s for s, e, _ in person.mentions if e <= before]
-    if head is None or not named:
+    if not heads or not named:
         return []
     at = max(named)
-    m = _body_led_by_rx(head).search(text, max(0, at - 120), at)
-    return [] if m is None else [Word(m.group("body"), m.start("body"), m.end("body"))]
+    for head in heads:  # (`Hội đồng tuyển dụng do ông X, … làm Chủ tịch`)
+        m = _body_led_by_rx(head).search(text, max(0, at - 120), at)
+        if m is not None:
+            return [Word(m.group("body"), m.start("body"), m.end("body"))]
+    return []
 
 
 # A signature block of a document: the office lines in capitals, maybe `(Đã ký)`, the name
@@ -553,11 +557,12 @@ _MINISTRY_OPENING = regex.compile(r"(?<![\p{L}])Bộ[ ]+(?!(?:Chính[ ]+trị|T�
 
 # `Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu (C03)`: a body's name,
 # then the short form the article uses for it from there on. A head word that ends a
-# capitalised name (`Hải Phòng phối hợp với … (JICA)`) opens no body.
+# capitalised name (`Hải Phòng phối hợp với … (JICA)`) opens no body, nor one that opens
+# its head's title (`Viện trưởng Viện … (CIEM)`: the body starts at the second `Viện`).
 _DEFINED = regex.compile(
     r"(?<![\p{L}])(?<!\p{Lu}\p{Ll}*\s)((?:Cục|Tổng\s+cục|Vụ|Sở|Ban|Ủy\s+ban|Uỷ\s+ban|Trung\s+tâm|Viện|Cơ\s+quan|Văn\s+phòng|"
     r"Thanh\s+tra|Tòa\s+án|Toà\s+án|Học\s+viện|Bộ\s+Tư\s+lệnh|Phòng|Chi\s+cục|Quỹ|Trường|Đại\s+học|Bệnh\s+viện"
-    r"|Tổng\s+công\s+ty|Công\s+ty|Ngân\s+hàng|Hội|Đài)\s[^()\n.;:]{3,150}?)"
+    r"|Tổng\s+công\s+ty|Công\s+ty|Ngân\s+hàng|Hội|Đài)(?!\s+trưởng(?![\p{L}]))\s[^()\n.;:]{3,150}?)"
     r"\s*\((\p{Lu}[\p{Lu}0-9&-]{1,9})\)")
 
 
@@ -1820,6 +1825,8 @@ def _official(doc, lx: Lexicons, text: str, person: _Person, cap: int | None = N
             # spec's two readings of it share (`Đại biểu` of `Quốc hội`); the delegation's
             # province is no body of the deputy's.
             title, organization, org_text = "Đại biểu", "Quốc hội", None
+        if any(q.title == title and q.organization == organization and q.former == p.former for q in positions):
+            continue  # the same office written twice, once by the short form the article defined (`Viện trưởng CIEM`)
         positions.append(Position(title=title, organization=organization,
                                   organization_text=org_text, former=p.former, start=raw_start, end=raw_end))
     mentions = sorted({(s, e): r for s, e, r in person.mentions}.items())

@@ -115,6 +115,7 @@ class Lexicons:
         self.committee_seats = {fold(t) for t in tb.get("committee_seat_titles", [])}
         self.party_committees = {fold(t) for t in tb.get("party_committees", [])}
         self.shared_head = {fold(t): head for t, head in tb["titles_sharing_head"].items()}
+        self.led_bodies = {fold(t): tuple(heads) for t, heads in tb.get("bodies_led_by", {}).items()}
         self.across_tai = {fold(t) for t in tb["titles_across_tai"]}
         self.org_compounds = {fold(w) for w in tb["org_compounds"]}
         self.named_institutions = {fold(w) for w in tb["named_institution_words"]}
