@@ -208,7 +208,8 @@ def _is_score(ctx: Context, m, unit: str, value, unit_end: int) -> bool:
         after = ctx.text[unit_end:unit_end + 30].lower()
         if _NAMED_PLACES.match(ctx.text, unit_end, unit_end + 30):
             return False  # `tại 4 điểm là Trường Tiểu học …`: the points are named, so places
-        return not any(after.startswith(" " + cue + " ") for cue in _set(ctx, "place_clauses"))
+        return not any(after.startswith(" " + cue) and not after[len(cue) + 1:len(cue) + 2].isalpha()
+                       for cue in _set(ctx, "place_clauses"))  # (the cue then a space or a comma)
     if words[1] in _set(ctx, "score_words") or " ".join(words[1:3]) in _set(ctx, "score_words"):
         return True
     if value != value.to_integral_value():
