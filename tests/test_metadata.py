@@ -185,6 +185,18 @@ CASES = [
     ("Đài Tiếng nói Việt Nam - Kinh tế\nĐối thoại cuối tuần: GDP năm 2017 tăng 6,81% - Động lực nào cho năm 2018?\n"
      "Thứ Sáu, 29/12/2017, 06:15 (GMT+7)\nTrong chương trình phát trên hệ VOV1, phóng viên đã trao đổi với chuyên gia. Nội dung dài, kết thúc.\n",
      {"title": "Đối thoại cuối tuần: GDP năm 2017 tăng 6,81% - Động lực nào cho năm 2018?", "published": "2017-12-29T06:15+07:00"}),
+    # a print version's head: `Bản in`, the page's address, `In bài`
+    ("Bản in\nhttps://baohoalam.vn/chinh-tri/hdnd-thong-qua-du-toan-136482.html\nIn bài\n\n"
+     "HĐND tỉnh thông qua dự toán ngân sách năm 2020\nThứ Tư, 11/12/2019 - 16:42\n\n(BHL) - Chiều 10/12, kỳ họp thứ 11 HĐND tỉnh đã biểu quyết. Nội dung dài, kết thúc.\n",
+     {"title": "HĐND tỉnh thông qua dự toán ngân sách năm 2020", "published": "2019-12-11T16:42+07:00"}),
+    # a page scraped onto one line: the headline is the words before the lead's day, the byline after the last stop
+    ("Hòa Lâm: Xử lý nghiêm đảng viên suy thoái tư tưởng chính trị, đạo đức, lối sống Ngày 28/11, Tỉnh ủy Hòa Lâm tổ chức hội nghị sơ kết 1 năm thực hiện Nghị quyết Trung ương 4 khóa XII về xây dựng, chỉnh đốn Đảng. Ngày 28/11, Tỉnh ủy Hòa Lâm tổ chức hội nghị sơ kết 1 năm thực hiện Nghị quyết Trung ương 4 khóa XII về xây dựng, chỉnh đốn Đảng. Ngày 28/11, Tỉnh ủy Hòa Lâm tổ chức hội nghị sơ kết 1 năm thực hiện Nghị quyết Trung ương 4 khóa XII về xây dựng, chỉnh đốn Đảng. Ngày 28/11, Tỉnh ủy Hòa Lâm tổ chức hội nghị sơ kết 1 năm thực hiện Nghị quyết Trung ương 4 khóa XII về xây dựng, chỉnh đốn Đảng. Ngày 28/11, Tỉnh ủy Hòa Lâm tổ chức hội nghị sơ kết 1 năm thực hiện Nghị quyết Trung ương 4 khóa XII về xây dựng, chỉnh đốn Đảng. Ngày 28/11, Tỉnh ủy Hòa Lâm tổ chức hội nghị sơ kết 1 năm thực hiện Nghị quyết Trung ương 4 khóa XII về xây dựng, chỉnh đốn Đảng. Bích Ngọc (TTXVN)\n",
+     {"title": "Hòa Lâm: Xử lý nghiêm đảng viên suy thoái tư tưởng chính trị, đạo đức, lối sống", "author": "Bích Ngọc", "outlet": "TTXVN"}),
+    # a byline under the stamp with the body the author writes for
+    ("Sở Y tế Hòa Lâm\nTrang chủ / Tin tức - Sự kiện / Y tế cơ sở\n\nHoàn thành chiến dịch tiêm vắc xin sởi - rubella\n"
+     "Thứ Tư, 09/04/2025 - 16:40  | Lượt xem: 1.027\nLê Hoà - TTYT Quảng Xương\n\nSau hơn 3 tuần triển khai, chiến dịch tiêm bổ sung vắc xin sởi - rubella cho trẻ em trên địa bàn huyện đã hoàn thành, "
+     "với hơn mười nghìn trẻ được tiêm, tỷ lệ tiêm chủng đạt cao nhất từ trước đến nay theo báo cáo của trung tâm. Nội dung dài, kết thúc.\n",
+     {"author": "Lê Hòa", "views": 1027}),
     # a photo's caption under the byline is no closing line
     ("Người phát ngôn trả lời phóng viên\nThứ Năm, 21/04/2016 | 17:32\n\nChiều nay (21/4), tại cuộc họp báo thường kỳ, bà Hoa trả lời.\n\n"
      "Thu Hằng/VOV.VN\n\nNgười phát ngôn Bộ Ngoại giao tại cuộc họp báo chiều 21/4. (Ảnh: Bộ Ngoại giao)\n", {"author": "Thu Hằng"}),

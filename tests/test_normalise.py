@@ -124,6 +124,17 @@ def test_html_character_references_read_as_their_characters_and_offsets_hold():
     assert raw[slice(*norm.raw_span(start, start + len("2,45 tỷ")))] == "2,45&nbsp;tỷ"
 
 
+def test_markdown_markers_are_dropped_and_offsets_hold():
+    assert normalise("# title = Khai mạc\n# date = 2024-05-01\n").text == "# title = Khai mạc\n# date = 2024-05-01\n"
+    raw = "# Khai mạc lễ hội\n\nDự có **ông Trần Văn Bảo**, Phó Chủ tịch; a*b 2 * 3\n\n*Minh Trí*\n* mục một"
+    norm = normalise(raw)
+    assert norm.text == "Khai mạc lễ hội\n\nDự có ông Trần Văn Bảo, Phó Chủ tịch; a*b 2 * 3\n\nMinh Trí\n* mục một"
+    start = norm.text.index("ông Trần")
+    assert raw[slice(*norm.raw_span(start, start + len("ông Trần Văn Bảo")))] == "ông Trần Văn Bảo"
+    start = norm.text.index("Minh")
+    assert raw[slice(*norm.raw_span(start, start + len("Minh Trí")))] == "Minh Trí"
+
+
 @pytest.mark.parametrize("value,expected", [
     ("  Thành uỷ   Hà Nội ", "Thành ủy Hà Nội"),
     ("Hoà\u00a0Bình", "Hòa Bình"),

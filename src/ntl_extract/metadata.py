@@ -80,7 +80,7 @@ _CHROME = regex.compile(
     r"bản\s+quyền|copyright|xem\s+thêm|tin\s+liên\s+quan|chia\s+sẻ|in\s+bài|in\s+trang|gửi\s+(?:email|bài)|"
     r"trang\s+chủ|xem\s+cỡ\s+chữ|đăng\s+nhập|quay\s+lại|cơ\s+quan\s+chủ\s+quản|ý\s+kiến\s+bạn\s+đọc|"
     r"tin\s+khác|các\s+tin|tin\s+cùng|bài\s+viết\s+liên\s+quan|đọc\s+thêm)\b"
-    r"|(?:địa\s+chỉ|hôm\s+nay|ảnh|nguồn)\s*:|©"
+    r"|(?:địa\s+chỉ|hôm\s+nay|ảnh|nguồn)\s*:|©|bản\s+in\s*$|(?:https?://|www\.)\S+\s*$"  # (`Bản in` and the page's address: a print version's head)
     r"|[-–—_=*~•·]{3,}\s*$)",  # (a rule drawn under the article: `---`, `***`)
     regex.IGNORECASE,
 )
@@ -387,6 +387,11 @@ _CHROME_MAX = 120  # characters: past this a line opening with a chrome word is 
 _ONE_LINE = 600  # characters: a first line this long holds the page's header and its body
 # A stamp inside a line, by its label; a bare `Ngày` only before a full date that no comma
 # follows (in a sentence, `Ngày 10/3/2026, UBND …`, it dates an event).
+# The lead paragraph's opening on a page scraped onto one line: its day (`Ngày 28/11,`, `Sáng 5/3`)
+# or its outlet's marker (`(TTXVN) -`), right after the headline's last word.
+_LEAD_OPENING = regex.compile(r"(?<=[^\s.!?:] )(?:(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:nay\s+|qua\s+)?\(?[0-9]{1,2}[/.-][0-9]{1,2}"
+                              r"|\(\p{Lu}[\p{L}.]{1,15}\)\s*[-–])")
+_HEADLINE_MAX = 300  # characters of a one-line page read for its headline
 _INLINE_STAMP = regex.compile(
     r"(?<![\w])(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+cập\s+nhật|xuất\s+bản)\s*:?\s*(?=\d)"
     r"|ngày\s+(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)(?!\s*,)))", regex.IGNORECASE)
@@ -712,6 +717,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
                     or published is not None and (stamp_at == at - 1 or title_at == at - 1) and at + 1 < len(head)
                     and head[at + 1][1] - head[at + 1][0] > 200):
             header_author, header_author_span = line, (start, end)
+            if (agency := _NAME_THEN_AGENCY.fullmatch(line)) is not None:  # (`Lê Hoà - TTYT Quảng Xương`)
+                header_author, header_author_span = agency["name"], (start, start + agency.end("name"))
             continue
         if len(line) <= _MAX_BYLINE + 12 and (labelled := _AUTHOR_LABEL.match(line)) is not None or (
                 len(line) <= 2 * _MAX_BYLINE and "|" in line and _PHOTO_CREDIT.search(line)
@@ -782,6 +789,14 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
         published = _published_from_stamp(text[inline.start():inline.start() + 60]) if inline else None
         if views is None:
             views = _views_in(text, start, start + _ONE_LINE)
+        if title is None and title_span is None and not headers:
+            # … and its headline is the words before the stamp or the lead's opening (`Cao Bằng: Xử
+            # lý nghiêm … lối sống Ngày 28/11, Tỉnh ủy …`), when they make no sentence.
+            lead = _LEAD_OPENING.search(text, start, start + _HEADLINE_MAX)
+            cut = min(m.start() for m in (inline, lead) if m is not None) if inline or lead else -1
+            head_words = text[start:cut].strip() if cut > start else ""
+            if len(head_words.split()) >= 5 and not regex.search(r"[.!?…]\s", head_words):
+                title_span = (start, start + len(text[start:cut].rstrip()))
     article_end = _article_end(text, body_lines)
     related = body_lines[article_end:] + _related_blocks(text, body_lines[:article_end])
     boilerplate.extend(related)  # a footer's list of other articles and what follows it; such lists inside
@@ -833,7 +848,8 @@ def detect(doc: Doc, rules: RuleSet, title: str | None = None) -> Article:
             title = _LEADING_PICTOGRAPHS.sub("", text[title_span[0]:title_span[1]])  # (`📢 XÃ … RA MẮT …`)
     # The byline is on the last line of text (not the title's, which is the first).
     closing = _closing_lines(text, body_lines[:article_end], 2)
-    author, author_span = _byline(text, closing[1:] if title_span else closing)
+    one_line = len(closing) == 1 and closing[0][1] - closing[0][0] > _ONE_LINE  # (the headline and the body on it)
+    author, author_span = _byline(text, closing[1:] if title_span and not one_line else closing)
     if author is None and len(closing) == 2 and _AGENCY_LINE.fullmatch(text[closing[1][0]:closing[1][1]].strip()):
         author, author_span = _byline(text, closing[:1])  # `Quàng Hiền` / `Trung tâm VH,TT&TT huyện`
     if author is None and closing:

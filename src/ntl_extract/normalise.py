@@ -52,6 +52,12 @@ _SPACE_RUN = re.compile("[ " + re.escape(_SPACES) + "]{2,}")
 # HTML character references a scraper left in (`2,45&nbsp;tỷ`, `&quot;`, `NN&amp;PTNT`): read as
 # the characters they stand for.
 _ENTITY = r"&(?:nbsp|quot|amp|apos|lt|gt|ndash|mdash|hellip|ldquo|rdquo|lsquo|rsquo|#[0-9]{1,5}|#[xX][0-9a-fA-F]{1,4});"
+# Markdown a scraper kept (`**bold**`, a `### heading`, an `*italic line*`): the markers are
+# dropped, the words read (a `# key = value` header line is no heading: the metadata reads it).
+# (Every branch opens with its literal character, so the scan jumps between candidates: a
+# line's start is checked behind the `#` or `*`, not before it.)
+_MARKUP = (r"\*\*|#(?<![^\n]#)#{0,5}[ \t]+(?![\w.-]+[ \t]*=)|\*(?<![^\n]\*)(?=[^\s*])"
+           r"|\*(?<=[^\s*]\*)(?=[ \t]*(?:\n|$))")
 # A base character followed by combining marks: one NFC unit.
 _CLUSTER = regex.compile(r"\P{M}\p{M}+")
 
@@ -220,11 +226,11 @@ class _MapBuilder:
                          tuple(self.norm_lens), tuple(self.raw_lens))
 
 
-_IRREGULAR = regex.compile(_ENTITY + "|" + _DROPPED.pattern + "|" + _CLUSTER.pattern + "|" + _SPACE_RUN.pattern)
+_IRREGULAR = regex.compile(_ENTITY + "|" + _MARKUP + "|" + _DROPPED.pattern + "|" + _CLUSTER.pattern + "|" + _SPACE_RUN.pattern)
 # In NFC text no cluster needs composing, so the scan looks only for dropped
 # characters and space runs: a character-class scan with `re`, where the
 # cluster alternative above (`\P{M}` matches anywhere) costs a try at every char.
-_IRREGULAR_IN_NFC = re.compile(_ENTITY + "|" + _DROPPED.pattern + "|" + _SPACE_RUN.pattern)
+_IRREGULAR_IN_NFC = re.compile(_ENTITY + "|" + _MARKUP + "|" + _DROPPED.pattern + "|" + _SPACE_RUN.pattern)
 
 
 def normalise(raw: str) -> NormText:
@@ -243,7 +249,7 @@ def normalise(raw: str) -> NormText:
                 pieces.append(raw[pos:m.start()])
                 builder.linear(pos, m.start() - pos)
             chunk = m.group()
-            if chunk == "\r" or chunk in _DROPPED_CHARS:
+            if chunk == "\r" or chunk in _DROPPED_CHARS or chunk[0] in "*#":
                 out = ""
             elif len(chunk) > 1 and chunk.isspace():
                 out = " "

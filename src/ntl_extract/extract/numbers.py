@@ -21,6 +21,7 @@ from ..vocabulary import two_syllable_words
 from .engine import Context, IntervalSet, deadline_for, find, group_names, select
 from .numbers_grammar import MAGNITUDES, as_json_number, parse_amount
 from .numbers_scan import anchor_patterns, anchors, prepare, run_anchored, spans, word_prefilter
+from . import numbers_tables  # noqa: F401  (the builder of the `table` rule)
 from .registry import builder
 from .time_limit import time_limit
 
