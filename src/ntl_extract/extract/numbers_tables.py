@@ -1,4 +1,4 @@
-"""Numbers in the cells of a table scraped as lines of `|`-separated cells.
+"""Numbers in the cells of a table scraped as lines of `|`-separated cells, or one cell per line.
 
 A cell holds a bare number (`412`, `18,6`, `19/19`); what it counts or measures
 is written once, in its column's header: `Số hộ` (households counted), `Tỷ lệ
@@ -29,13 +29,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, pos = [], start
     while pos <= end:
         bar = text.find("|", pos, end)
-        stop = end if bar < 0 else bar
-        s, e = pos, stop
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        out.append((s, e))
+        out.append(_stripped(text, pos, end if bar < 0 else bar))
         if bar < 0:
             break
         pos = bar + 1
@@ -86,17 +80,56 @@ def table(m, ctx: Context):
     header = _cells(text, *lines[0])
     if any(_CELL_NUMBER.fullmatch(text, s, e) for s, e in header):
         return None  # no header: the columns say nothing
+    rows = [_cells(text, *line) for line in lines[1:]]
+    return _numbers_of(ctx, header, [r for r in rows if len(r) == len(header)]) or None  # (rows that line up)
+
+
+_LINE = regex.compile(r"[^\n]*")
+
+
+@builder("numbers.table_lines")
+def table_lines(m, ctx: Context):
+    """A table scraped one cell per line (`STT` / `Xã` / `Số tiêu chí đạt` / `Ghi chú` / `1` /
+    `Tân Minh` / `19/19` / …): the header's lines run from `STT` to the first row's `1`, and
+    each row is as many lines, opening with its running number (an empty cell an empty line)."""
+    text = ctx.text
+    lines, pos = [], m.start()
+    while pos <= len(text) and len(lines) < _MAX_TABLE_LINES:
+        end = _LINE.match(text, pos).end()
+        lines.append(_stripped(text, pos, end))
+        pos = end + 1
+    width = next((i for i, (s, e) in enumerate(lines) if text[s:e] == "1"), 0)
+    if width < 2:
+        return None
+    header, rows = lines[:width], []
+    at = width
+    while at + width <= len(lines) and text[slice(*lines[at])] == str(len(rows) + 1):
+        rows.append(lines[at:at + width])
+        at += width
+    return _numbers_of(ctx, header, rows) or None
+
+
+_MAX_TABLE_LINES = 400
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _numbers_of(ctx: Context, header: list[tuple[int, int]], rows: list[list[tuple[int, int]]]) -> list[dict]:
+    """The candidates of the rows' numeric cells under the headers that say what they are."""
+    text = ctx.text
     kinds = [_column_kind(ctx, text[s:e]) for s, e in header]
     out = []
-    for line in lines[1:]:
-        cells = _cells(text, *line)
-        if len(cells) != len(header):
-            continue  # a row that does not line up with the header
+    for cells in rows:
         for (s, e), kind in zip(cells, kinds):
-            if kind is None or s == e:
-                continue
-            out.extend(_cell(text, s, e, kind))
-    return out or None
+            if kind is not None and s < e:
+                out.extend(_cell(text, s, e, kind))
+    return out
 
 
 def _cell(text: str, start: int, end: int, kind: tuple[str, str, int]) -> list[dict]:
