@@ -468,6 +468,9 @@ def _spelled_count_ok(ctx: Context, m, spelled: str, unit: str) -> bool:
             p.start() <= m.start() < p.end()
             for p in _WATCHWORD_PAIR.finditer(ctx.text, max(0, m.start() - 30), min(len(ctx.text), m.end() + 40))):
         return False  # a campaign's watchwords spelled out, two or more: `ba bám, bốn cùng`
+    previous = _word_before(ctx, m.start("amount")) if " " not in spelled else ""
+    if previous and f"{previous} {spelled.lower()}" in two_syllable_words():
+        return False  # the number word ends a word of two syllables: `bôn ba tìm đường`, `thứ ba ngày`
     if spelled[0].isupper():
         before = ctx.text[max(0, m.start("amount") - 3): m.start("amount")].strip()
         if _key(spelled.split()[0]) == "năm" and before[-1:] in ('"', "(", "“"):
