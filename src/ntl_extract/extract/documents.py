@@ -419,8 +419,11 @@ def _issuer_before(ctx: Context, start: int, issued_by: tuple[int, str] | None,
     m = ctx.issuer_before_rx.search(text)
     if not m:
         return _own_implemented(ctx, start, codes)
+    if fold(m.group("body").strip()) in _BARE_HEADS:
+        # `Trung tâm đã ban hành …`: a bare head refers back to the body named in full before, if any
+        return _named_earlier(ctx, m.group("body").strip(), start)
     if " " not in m.group("body").strip():
-        return None  # `Bộ đã ban hành …`: a bare head refers back, it names no body
+        return None  # a single word names no body
     issuer = _issuer_phrase(ctx, m.group("body"), start, whole=True)
     if issuer is None:
         # The shortest body after `và` may be the end of a name that holds `và` (`Sở Văn hóa
@@ -737,12 +740,13 @@ _BARE_HEADS = frozenset(fold(h) for h in ("Sở", "Cục", "Bộ", "Ban", "Ban C
 
 
 def _named_earlier(ctx: Context, head: str, before: int) -> str | None:
-    """The fuller name of the body `head` names, as the text gave it last before `before`."""
+    """The fuller name of the body `head` names, as the text gave it before `before`: the fullest
+    of its names there (`Trung tâm Y tế huyện Hương Sơn`, then `Giám đốc Trung tâm Y tế huyện`)."""
     text = ctx.text
     found = None
     for m in regex.finditer(r"(?<![\w])" + regex.escape(head) + r"(?=[^\S\n]+\p{Lu})", text[:before]):
         name = _issuer_phrase(ctx, text[m.start():m.start() + 160], m.start())
-        if name is not None and fold(name).startswith(fold(head) + " "):
+        if name is not None and fold(name).startswith(fold(head) + " ") and (found is None or len(name) >= len(found)):
             found = name
     return found
 
