@@ -316,6 +316,8 @@ def calendar_date(m, ctx: Context):
     value = _point(year, month, day, time)
     if _has(m, "since"):
         value = f"{value}/.."
+    if m.group()[:1] == "(" and _WORD_AFTER.match(ctx.text, m.end()):
+        return None  # `(12/12 thanh niên)`: a share of a count in brackets, no day
     fields = _fields(value, inferred, _part_of_day(m))
     if "(" in m.group() and ")" not in m.group() and (close := _CLOSING.match(ctx.text, m.end())) is not None:
         fields["_end"] = close.end()  # `Sáng nay (4/1)`: the bracket opened before the date closes after it
@@ -323,6 +325,7 @@ def calendar_date(m, ctx: Context):
 
 
 _CLOSING = regex.compile(r"[^\S\n]*\)")
+_WORD_AFTER = regex.compile(r"[^\S\n]+\p{Ll}")
 
 
 @builder("dates.cued_calendar", requires=("day", "month"))
@@ -462,9 +465,12 @@ def day_pair(m, ctx: Context):
     # days named, not a span, unless a count of days says so (`hai ngày 31/12 và 1/1`)
     listed = _has(m, "m1") and " và " in m.group()[m.end("m1") - m.start():m.start("d2") - m.start()] \
         and not _DAYS_COUNTED.search(m.group(), 0, m.start("d1") - m.start())
-    if _next_day(year1, m1, d1) == (m2, d2) and not alternatives and not listed:
-        return _fields(f"{_point(year1, m1, d1)}/{_point(year2, m2, d2)}", inferred, _part_of_day(m))
     first_end = m.end("m1" if _has(m, "m1") else "d1")
+    # `ngày 24 - 26/02/2026`, `dịp 30/4 - 1/5`: a dash between the days spans them
+    dashed = m.group()[first_end - m.start():m.start("d2") - m.start()].strip() == "-"
+    if (_next_day(year1, m1, d1) == (m2, d2) or dashed and (year1, m1, d1) < (year2, m2, d2)) \
+            and not alternatives and not listed:
+        return _fields(f"{_point(year1, m1, d1)}/{_point(year2, m2, d2)}", inferred, _part_of_day(m))
     return [{**_fields(_point(year1, m1, d1), inferred, _part_of_day(m)), "_start": m.start(), "_end": first_end},
             {**_fields(_point(year2, m2, d2), inferred), "_start": m.start("d2"), "_end": m.end()}]
 
