@@ -126,6 +126,7 @@ def test_html_character_references_read_as_their_characters_and_offsets_hold():
 
 def test_markdown_markers_are_dropped_and_offsets_hold():
     assert normalise("# title = Khai mạc\n# date = 2024-05-01\n").text == "# title = Khai mạc\n# date = 2024-05-01\n"
+    assert normalise("Hai  khoảng\u00a0 trắng **đậm**").text == "Hai khoảng trắng đậm"  # space runs still read as one
     raw = "# Khai mạc lễ hội\n\nDự có **ông Trần Văn Bảo**, Phó Chủ tịch; a*b 2 * 3\n\n*Minh Trí*\n* mục một"
     norm = normalise(raw)
     assert norm.text == "Khai mạc lễ hội\n\nDự có ông Trần Văn Bảo, Phó Chủ tịch; a*b 2 * 3\n\nMinh Trí\n* mục một"

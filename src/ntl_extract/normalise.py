@@ -249,7 +249,7 @@ def normalise(raw: str) -> NormText:
                 pieces.append(raw[pos:m.start()])
                 builder.linear(pos, m.start() - pos)
             chunk = m.group()
-            if chunk == "\r" or chunk in _DROPPED_CHARS or not chunk.strip("*# \t"):  # (Markdown's markers)
+            if chunk == "\r" or chunk in _DROPPED_CHARS or chunk[0] in "*#" and not chunk.strip("*# \t"):  # (Markdown's markers)
                 out = ""
             elif len(chunk) > 1 and chunk.isspace():
                 out = " "
